@@ -1,0 +1,110 @@
+//! Stage 2: run every rule of the registry over the loaded cases.
+
+pub mod registry;
+pub mod rule;
+pub mod rules;
+
+use crate::diag::{Diagnostic, Severity};
+use crate::load::{Body, Case, CaseFile, Date, Rules, Scheme};
+use crate::source::Pos;
+pub use rule::{Applies, Check, Finding, Rule};
+
+/// What a per-case rule sees.
+pub struct Ctx<'a> {
+    /// The case file's path relative to the root.
+    pub file: &'a str,
+    pub case: &'a Case,
+    pub scheme: Option<&'a Scheme>,
+    pub body: Option<&'a Body>,
+    pub rules: &'a Rules,
+    pub as_of: Date,
+}
+
+/// What a cross-case rule sees.
+pub struct ProjectCtx<'a> {
+    pub cases: Vec<Ctx<'a>>,
+}
+
+/// Check every loaded case; cases that failed to load are skipped (the loader reported them).
+pub fn check(files: &[CaseFile], rules: &Rules, as_of: Date) -> Vec<Diagnostic> {
+    let (files, cases): (Vec<&CaseFile>, Vec<Ctx>) = files
+        .iter()
+        .filter_map(|f| {
+            let case = f.case.as_ref()?;
+            let ctx = Ctx {
+                file: &f.source.path,
+                case,
+                scheme: rules.schemes.get(case.scheme.as_str()),
+                body: rules.bodies.get(case.body.as_str()),
+                rules,
+                as_of,
+            };
+            Some((f, ctx))
+        })
+        .unzip();
+    let project = ProjectCtx { cases };
+    let mut out = Vec::new();
+    for rule in registry::RULES {
+        let mut found: Vec<(usize, Finding)> = Vec::new();
+        match &rule.check {
+            Check::Loader => {}
+            Check::Case(f) => {
+                for (i, ctx) in project.cases.iter().enumerate() {
+                    if applies(rule, ctx.scheme) {
+                        let mut one = Vec::new();
+                        f(ctx, &mut one);
+                        found.extend(one.into_iter().map(|x| (i, x)));
+                    }
+                }
+            }
+            Check::Project(f) => f(&project, &mut found),
+        }
+        for (i, x) in found {
+            if let (Some(file), Some(ctx)) = (files.get(i), project.cases.get(i))
+                && applies(rule, ctx.scheme)
+            {
+                out.push(diagnostic(rule, file, ctx, x));
+            }
+        }
+    }
+    out
+}
+
+fn applies(rule: &Rule, scheme: Option<&Scheme>) -> bool {
+    match rule.applies {
+        Applies::Always => true,
+        Applies::WhenConfigured => scheme.is_some_and(|s| s.rule(rule.id).is_some()),
+    }
+}
+
+/// Severity and citations of a rule under a scheme: the scheme file's, else the rule's own.
+pub fn resolve(rule: &Rule, scheme: Option<&Scheme>) -> (Severity, Vec<String>) {
+    let cfg = scheme.and_then(|s| s.rule(rule.id));
+    let severity = cfg.and_then(|c| c.severity).unwrap_or(rule.severity);
+    let citations = match cfg {
+        Some(c) if !c.citations.is_empty() => c.citations.clone(),
+        _ => rule
+            .default_citations
+            .iter()
+            .map(|s| s.to_string())
+            .collect(),
+    };
+    (severity, citations)
+}
+
+fn diagnostic(rule: &Rule, file: &CaseFile, ctx: &Ctx, f: Finding) -> Diagnostic {
+    let (severity, citations) = resolve(rule, ctx.scheme);
+    Diagnostic {
+        rule: rule.id,
+        severity: f.severity.unwrap_or(severity),
+        file: file.source.path.clone(),
+        pos: if f.pos.is_known() {
+            f.pos
+        } else {
+            Pos::new(1, 1)
+        },
+        message: f.message,
+        citations,
+        related: f.related,
+    }
+}

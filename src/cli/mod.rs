@@ -1,0 +1,126 @@
+//! The command line: argument parsing and one small driver per subcommand.
+
+mod check;
+mod explain;
+mod rules;
+mod schema;
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::diag::emit::Format;
+use crate::error::{Error, Result};
+use crate::load::{self, Date};
+
+/// Exit status per the contract: 0 no errors, 1 errors in the data, 2 the tool failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    Clean = 0,
+    Findings = 1,
+    Failure = 2,
+}
+
+#[derive(Parser)]
+#[command(
+    name = "certdoc",
+    version,
+    about = "Check certification cases against the scheme rules and render their controlled records"
+)]
+pub struct Cli {
+    /// Project root (the folder holding rules/); default: the first such folder at or above the working directory
+    #[arg(long, global = true, value_name = "DIR")]
+    root: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Validate case files against the schema, the body and the scheme rules
+    Check(check::CheckArgs),
+    /// List rule ids with severity and citations
+    Rules(rules::RulesArgs),
+    /// What a rule checks, its parameters per scheme, and the clauses it cites
+    Explain(explain::ExplainArgs),
+    /// Print the JSON Schema of case files (for editors)
+    Schema,
+}
+
+/// Options of every checking command.
+#[derive(Args, Clone)]
+pub struct CheckOpts {
+    /// The date rules that depend on "today" are judged at (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    as_of: Option<Date>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+}
+
+impl CheckOpts {
+    fn as_of(&self) -> Date {
+        self.as_of
+            .unwrap_or_else(|| Date(chrono::Local::now().date_naive()))
+    }
+}
+
+fn parse_date(s: &str) -> std::result::Result<Date, String> {
+    Date::parse(s).ok_or_else(|| format!("`{s}` is not a date in the form YYYY-MM-DD"))
+}
+
+fn root(cli_root: Option<&Path>) -> Result<PathBuf> {
+    match cli_root {
+        Some(r) => {
+            if r.join("rules").is_dir() {
+                r.canonicalize().map_err(|e| Error::io(r, e))
+            } else {
+                Err(Error::Usage(format!(
+                    "--root {}: that folder has no rules/ folder",
+                    r.display()
+                )))
+            }
+        }
+        None => {
+            let cwd = std::env::current_dir().map_err(|e| Error::io(".", e))?;
+            load::find_root(&cwd)
+        }
+    }
+}
+
+pub(crate) fn color_stdout() -> bool {
+    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+}
+
+/// Parse arguments, run the command, print a tool failure, and return the exit status.
+pub fn main() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() {
+                Exit::Failure
+            } else {
+                Exit::Clean
+            };
+            let _ = e.print();
+            return code as i32;
+        }
+    };
+    match run(cli) {
+        Ok(exit) => exit as i32,
+        Err(e) => {
+            eprintln!("error: {e}");
+            Exit::Failure as i32
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<Exit> {
+    match cli.command {
+        Command::Schema => schema::run(),
+        Command::Explain(args) => explain::run(&args, &root(cli.root.as_deref())?),
+        Command::Rules(args) => rules::run(&args, &root(cli.root.as_deref())?),
+        Command::Check(args) => check::run(&args, &root(cli.root.as_deref())?),
+    }
+}

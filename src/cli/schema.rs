@@ -1,0 +1,17 @@
+use super::Exit;
+use crate::error::Result;
+use crate::load::Case;
+
+/// The JSON Schema (draft-07, which yaml-language-server reads) of case files.
+pub fn json() -> String {
+    let settings = schemars::generate::SchemaSettings::draft07();
+    let generator = settings.into_generator();
+    let mut schema = generator.into_root_schema_for::<Case>();
+    schema.insert("title".into(), "certdoc certification case".into());
+    serde_json::to_string_pretty(&schema).unwrap_or_default()
+}
+
+pub fn run() -> Result<Exit> {
+    println!("{}", json());
+    Ok(Exit::Clean)
+}

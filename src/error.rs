@@ -1,0 +1,38 @@
+//! Failures of the tool itself (exit status 2), as opposed to findings about case data.
+
+use std::path::PathBuf;
+
+use crate::source::Pos;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error(
+        "no `rules/` folder found in {} or any folder above it; run certdoc inside a project or pass --root",
+        .0.display()
+    )]
+    NoRoot(PathBuf),
+    #[error("{}: {source}", .path.display())]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{}:{pos}: {message}", .path.display())]
+    Rules {
+        path: PathBuf,
+        pos: Pos,
+        message: String,
+    },
+    #[error("{0}")]
+    Usage(String),
+}
+
+impl Error {
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::Io {
+            path: path.into(),
+            source,
+        }
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

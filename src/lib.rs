@@ -1,0 +1,12 @@
+//! certdoc: certification cases in, diagnostics and controlled records out.
+//!
+//! The pipeline runs one way: `load` (YAML into positioned models) → `check` (rules) →
+//! and later records, render and output. `diag` and `error` sit beside it.
+
+pub mod check;
+pub mod cli;
+pub mod diag;
+pub mod driver;
+pub mod error;
+pub mod load;
+pub mod source;

@@ -1,0 +1,544 @@
+//! The case file: one certification client, its audits, decisions and certificates.
+//! Field names and meaning follow `case-format.md`; unknown fields are rejected.
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+use super::date::Date;
+use crate::source::At;
+
+pub type Text = At<String>;
+
+/// One certification case: a client and the records of its certification cycle(s).
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Case {
+    /// Case (project) number, unique across all cases.
+    pub case: Text,
+    /// Certification scheme: the id of a file under `rules/schemes/`.
+    pub scheme: Text,
+    /// Certification body: the id of a file under `rules/bodies/`.
+    pub body: Text,
+    pub client: At<Client>,
+    pub application: At<Application>,
+    #[serde(default)]
+    pub contract: Option<At<Contract>>,
+    /// Audits in the order they happened: stage 1, stage 2, surveillances, recertification.
+    #[serde(default)]
+    pub audits: Vec<At<Audit>>,
+    #[serde(default)]
+    pub decisions: Vec<At<Decision>>,
+    #[serde(default)]
+    pub certificates: Vec<At<Certificate>>,
+    /// Issued history of each record, keyed by document number.
+    #[serde(default)]
+    pub revisions: BTreeMap<Text, Vec<At<Revision>>>,
+    #[serde(default)]
+    pub appeals: Vec<At<Appeal>>,
+}
+
+/// The certified organisation.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Client {
+    pub name: Text,
+    #[serde(default)]
+    pub name_en: Option<Text>,
+    /// 统一社会信用代码: 18 characters, GB 32100 check character.
+    pub credit_code: Text,
+    /// Registered address.
+    pub address: Text,
+    /// 最高管理者.
+    pub top_manager: Text,
+    /// 管理者代表: confirms nonconformities for the client.
+    pub representative: Text,
+    /// The date the management system has run since.
+    pub management_system_since: At<Date>,
+    pub personnel: At<Personnel>,
+    /// Risk level for the audit-time adjustment.
+    pub risk: At<Risk>,
+    #[serde(default)]
+    pub flags: Vec<At<ClientFlag>>,
+    #[serde(default)]
+    pub licences: Vec<At<Licence>>,
+    /// Every site the certification covers; at least one.
+    pub sites: Vec<At<Site>>,
+    /// Certificates previously held from any body that were suspended, withdrawn or cancelled.
+    #[serde(default)]
+    pub previous_certificates: Vec<At<PreviousCertificate>>,
+}
+
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Personnel {
+    pub full_time: At<u32>,
+    /// Part-time, seasonal and contractor staff as full-time equivalents.
+    #[serde(default)]
+    pub part_time_equivalent: Option<At<f64>>,
+    #[serde(default)]
+    pub shifts: Option<At<u32>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Risk {
+    Low,
+    Medium,
+    High,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum ClientFlag {
+    /// Ordered by a regulator to suspend business (责令停产停业整顿).
+    BusinessSuspensionOrder,
+    /// On the serious-dishonesty list (严重违法失信名单).
+    SeriousDishonestyList,
+}
+
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Licence {
+    pub name: Text,
+    #[serde(default)]
+    pub number: Option<Text>,
+    pub valid_until: At<Date>,
+}
+
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Site {
+    pub id: Text,
+    pub name: Text,
+    pub address: Text,
+    #[serde(default)]
+    pub activities: Option<Text>,
+    pub personnel: At<u32>,
+    /// The central function, always audited at surveillance.
+    #[serde(default)]
+    pub central: Option<At<bool>>,
+    /// Sites with the same group are similar, for sampling.
+    #[serde(default)]
+    pub group: Option<Text>,
+    #[serde(default)]
+    pub temporary: Option<At<bool>>,
+}
+
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PreviousCertificate {
+    pub body: Text,
+    #[serde(default)]
+    pub number: Option<Text>,
+    pub status: At<PreviousStatus>,
+    pub date: At<Date>,
+    /// Suspended, withdrawn or cancelled for the client's own cause.
+    pub own_cause: At<bool>,
+    /// The former body lost its approval (TB: the wait is 3 months instead of 1 year).
+    #[serde(default)]
+    pub body_approval_revoked: Option<At<bool>>,
+    /// HZL 10.4: the cause was thoroughly rectified.
+    #[serde(default)]
+    pub rectified: Option<At<bool>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum PreviousStatus {
+    Suspended,
+    Withdrawn,
+    Cancelled,
+}
+
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Application {
+    pub received: At<Date>,
+    pub scope: Text,
+    /// Business-scope classification codes; the team must cover each.
+    #[serde(default)]
+    pub specialty_codes: Vec<Text>,
+    #[serde(default)]
+    pub reviewed: Option<At<Date>>,
+    /// Staff id of the application reviewer.
+    #[serde(default)]
+    pub reviewed_by: Option<Text>,
+    pub accepted: At<bool>,
+    /// For a refused application: the date the refusal was sent.
+    #[serde(default)]
+    pub notified: Option<At<Date>>,
+}
+
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Contract {
+    #[serde(default)]
+    pub number: Option<Text>,
+    pub signed: At<Date>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum AuditKind {
+    Stage1,
+    Stage2,
+    Surveillance,
+    Recertification,
+    /// Scope extension, short-notice, complaint or restoration audit.
+    Special,
+}
+
+impl AuditKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            AuditKind::Stage1 => "stage 1",
+            AuditKind::Stage2 => "stage 2",
+            AuditKind::Surveillance => "surveillance",
+            AuditKind::Recertification => "recertification",
+            AuditKind::Special => "special",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Audit {
+    pub id: Text,
+    pub kind: At<AuditKind>,
+    /// Certificate cycle (1, 2 …) of a surveillance or recertification; inferred when absent.
+    #[serde(default)]
+    pub cycle: Option<At<u32>>,
+    pub start: At<Date>,
+    pub end: At<Date>,
+    pub onsite: At<bool>,
+    /// Audit time of this audit, man-days.
+    pub mandays: At<f64>,
+    /// The on-site part of `mandays`.
+    pub onsite_mandays: At<f64>,
+    /// Reductions below the table value, each with its reason.
+    #[serde(default)]
+    pub reductions: Vec<At<Reduction>>,
+    /// Ids of the client's sites this audit visits.
+    pub sites: Vec<Text>,
+    pub team: Vec<At<TeamMember>>,
+    #[serde(default)]
+    pub plan: Option<At<Plan>>,
+    #[serde(default)]
+    pub meetings: Option<At<Meetings>>,
+    #[serde(default)]
+    pub nonconformities: Vec<At<Nonconformity>>,
+    #[serde(default)]
+    pub conclusion: Option<At<Conclusion>>,
+    #[serde(default)]
+    pub report: Option<At<Report>>,
+    /// Stage 1 carried out off site: the condition met and the recorded reason.
+    #[serde(default)]
+    pub offsite: Option<At<Justification>>,
+    /// Trade-secret only: stage 1 skipped, on the stage 2 audit.
+    #[serde(default)]
+    pub stage1_skipped: Option<At<Justification>>,
+}
+
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Reduction {
+    pub percent: At<f64>,
+    #[serde(default)]
+    pub reason: Option<Text>,
+}
+
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Justification {
+    pub condition: Text,
+    pub reason: Text,
+}
+
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TeamMember {
+    /// Staff id in the body's register.
+    pub person: Text,
+    pub role: At<TeamRole>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum TeamRole {
+    Leader,
+    Auditor,
+    TechnicalExpert,
+    Trainee,
+}
+
+impl TeamRole {
+    /// Leaders and auditors count in audit time; experts and trainees never do.
+    pub fn counts(self) -> bool {
+        matches!(self, TeamRole::Leader | TeamRole::Auditor)
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    #[serde(default)]
+    pub issued: Option<At<Date>>,
+    /// The client confirmed the plan.
+    #[serde(default)]
+    pub confirmed: Option<At<Date>>,
+    /// Reported to the regulator.
+    #[serde(default)]
+    pub reported: Option<At<Date>>,
+    #[serde(default)]
+    pub objectives: Option<Text>,
+    #[serde(default)]
+    pub agenda: Vec<At<AgendaItem>>,
+}
+
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AgendaItem {
+    pub date: At<Date>,
+    #[serde(default)]
+    pub time: Option<Text>,
+    pub activity: Text,
+    #[serde(default)]
+    pub site: Option<Text>,
+    #[serde(default)]
+    pub clauses: Vec<Text>,
+    #[serde(default)]
+    pub auditors: Vec<Text>,
+}
+
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Meetings {
+    #[serde(default)]
+    pub opening: Option<At<Meeting>>,
+    #[serde(default)]
+    pub closing: Option<At<Meeting>>,
+}
+
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Meeting {
+    #[serde(default)]
+    pub date: Option<At<Date>>,
+    pub top_manager_present: At<bool>,
+    #[serde(default)]
+    pub delegate: Option<Text>,
+    #[serde(default)]
+    pub delegation_reason: Option<Text>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Conclusion {
+    /// Stage 1: ready for stage 2.
+    Ready,
+    /// Stage 1: not ready for stage 2.
+    NotReady,
+    Recommend,
+    RecommendAfterVerification,
+    NotRecommend,
+}
+
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Report {
+    #[serde(default)]
+    pub issued: Option<At<Date>>,
+    /// The report reached the client.
+    #[serde(default)]
+    pub delivered: Option<At<Date>>,
+    /// Markdown.
+    #[serde(default)]
+    pub summary: Option<Text>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Grade {
+    Major,
+    Minor,
+}
+
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Nonconformity {
+    pub id: Text,
+    pub grade: At<Grade>,
+    /// A clause of the scheme's clause catalogue.
+    pub clause: Text,
+    #[serde(default)]
+    pub site: Option<Text>,
+    #[serde(default)]
+    pub department: Option<Text>,
+    /// Markdown.
+    pub description: Text,
+    /// Staff id of the auditor who raised it.
+    pub auditor: Text,
+    pub raised: At<Date>,
+    #[serde(default)]
+    pub confirmed_by_client: Option<At<Date>>,
+    #[serde(default)]
+    pub cause: Option<Text>,
+    #[serde(default)]
+    pub correction: Option<Text>,
+    #[serde(default)]
+    pub corrective_action: Option<Text>,
+    /// Minor: the date the corrective-action plan was accepted.
+    #[serde(default)]
+    pub plan_accepted: Option<At<Date>>,
+    /// The deadline set for the correction.
+    #[serde(default)]
+    pub due: Option<At<Date>>,
+    #[serde(default)]
+    pub verification: Option<At<Verification>>,
+    /// Minor: the id of the later audit that verified it.
+    #[serde(default)]
+    pub verified_at: Option<Text>,
+}
+
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Verification {
+    pub date: At<Date>,
+    pub method: At<VerificationMethod>,
+    /// Staff id of the verifier.
+    pub by: Text,
+    pub effective: At<bool>,
+    #[serde(default)]
+    pub notes: Option<Text>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum VerificationMethod {
+    Document,
+    Onsite,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum DecisionKind {
+    Initial,
+    Surveillance,
+    Recertification,
+    Special,
+    Suspension,
+    Restoration,
+    Withdrawal,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Outcome {
+    Grant,
+    Refuse,
+    Maintain,
+    Renew,
+    Suspend,
+    Restore,
+    Withdraw,
+    ExtendScope,
+    ReduceScope,
+}
+
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Decision {
+    pub id: Text,
+    pub kind: At<DecisionKind>,
+    /// Ids of the audits this decision rests on.
+    pub audits: Vec<Text>,
+    pub date: At<Date>,
+    /// Staff id of the decision maker.
+    pub decided_by: Text,
+    pub outcome: At<Outcome>,
+    /// Staff id of the general manager who approved it.
+    #[serde(default)]
+    pub approved_by: Option<Text>,
+    #[serde(default)]
+    pub approved: Option<At<Date>>,
+    /// TB surveillance: simplified decision.
+    #[serde(default)]
+    pub simplified: Option<At<bool>>,
+    /// Suspension or withdrawal: the date the ground was verified.
+    #[serde(default)]
+    pub trigger: Option<At<Date>>,
+    #[serde(default)]
+    pub reason: Option<Text>,
+    /// Suspension: the end of the suspension period.
+    #[serde(default)]
+    pub until: Option<At<Date>>,
+}
+
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Certificate {
+    pub number: Text,
+    /// Id of the decision that granted it.
+    pub decision: Text,
+    pub issued: At<Date>,
+    pub expires: At<Date>,
+    pub scope: Text,
+    pub sites: Vec<Text>,
+    /// Date reported to the regulator.
+    #[serde(default)]
+    pub reported: Option<At<Date>>,
+    /// A re-issue after a change: the number of the certificate it replaces.
+    #[serde(default)]
+    pub reissue_of: Option<Text>,
+}
+
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Revision {
+    pub rev: Text,
+    pub date: At<Date>,
+    /// Staff id.
+    pub by: Text,
+    pub change: Text,
+}
+
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Appeal {
+    pub id: Text,
+    pub received: At<Date>,
+    #[serde(default)]
+    pub answered: Option<At<Date>>,
+    #[serde(default)]
+    pub handled_by: Option<Text>,
+}
+
+impl Case {
+    /// Every nonconformity with the audit that raised it.
+    pub fn nonconformities(&self) -> impl Iterator<Item = (&Audit, &Nonconformity)> {
+        self.audits
+            .iter()
+            .flat_map(|a| a.nonconformities.iter().map(move |n| (&a.value, &n.value)))
+    }
+
+    pub fn site(&self, id: &str) -> Option<&Site> {
+        self.client
+            .sites
+            .iter()
+            .map(|s| &s.value)
+            .find(|s| *s.id == id)
+    }
+
+    pub fn audit(&self, id: &str) -> Option<&Audit> {
+        self.audits.iter().map(|a| &a.value).find(|a| *a.id == id)
+    }
+
+    pub fn decision(&self, id: &str) -> Option<&Decision> {
+        self.decisions
+            .iter()
+            .map(|d| &d.value)
+            .find(|d| *d.id == id)
+    }
+}
