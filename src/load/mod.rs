@@ -42,6 +42,20 @@ pub fn find_root(start: &Path) -> Result<PathBuf> {
 }
 
 pub fn load_rules(root: &Path) -> Result<Rules> {
+    load_rules_in(root).map_err(|e| match e {
+        Error::Rules { path, pos, message } => Error::Rules {
+            path: path
+                .strip_prefix(root)
+                .map(Path::to_path_buf)
+                .unwrap_or(path),
+            pos,
+            message,
+        },
+        other => other,
+    })
+}
+
+fn load_rules_in(root: &Path) -> Result<Rules> {
     let rules = root.join("rules");
     let schemes = load_dir::<Scheme>(&rules.join("schemes"), |s| &s.id.value)?;
     let bodies = load_dir::<Body>(&rules.join("bodies"), |b| &b.id.value)?;

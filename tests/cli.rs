@@ -1,0 +1,291 @@
+//! The command line as users and CI run it: exit codes, output formats, commands.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn certdoc(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_certdoc"))
+        .current_dir(dir)
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let p = e.unwrap().path();
+        let target = to.join(p.file_name().unwrap());
+        if p.is_dir() {
+            copy_dir(&p, &target);
+        } else {
+            std::fs::copy(&p, &target).unwrap();
+        }
+    }
+}
+
+/// A project with the repository's rules and one case file.
+fn project(case: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&repo().join("rules"), &dir.path().join("rules"));
+    std::fs::create_dir_all(dir.path().join("cases")).unwrap();
+    std::fs::write(dir.path().join("cases/x.yaml"), case).unwrap();
+    dir
+}
+
+fn example() -> String {
+    std::fs::read_to_string(repo().join("cases/2026/TB-PIC-2026-003.yaml")).unwrap()
+}
+
+#[test]
+fn bundled_cases_check_clean_and_say_what_was_checked() {
+    let o = certdoc(&repo(), &["check", "--as-of", "2026-11-21"]);
+    let out = stdout(&o);
+    assert_eq!(o.status.code(), Some(0), "{out}");
+    assert!(out.contains("checked 3 files (3 cases: "), "{out}");
+    assert!(out.contains("no problems found"), "{out}");
+}
+
+#[test]
+fn the_root_is_found_from_a_subfolder() {
+    let o = certdoc(
+        &repo().join("cases/2026"),
+        &["check", "--as-of", "2026-11-21"],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+}
+
+#[test]
+fn one_changed_credit_code_character_is_one_error_in_every_format() {
+    let p = project(&example().replace("91360100MA39K8T2XY", "91360100MA39K8T2XA"));
+    let check = |format: &str| {
+        let o = certdoc(
+            p.path(),
+            &["check", "--as-of", "2026-11-21", "--format", format],
+        );
+        assert_eq!(o.status.code(), Some(1), "{format}: {}", stdout(&o));
+        stdout(&o)
+    };
+
+    let human = check("human");
+    assert_eq!(human.matches("error[").count(), 1, "{human}");
+    assert!(human.contains("error[credit-code]: 统一社会信用代码 `91360100MA39K8T2XA`"));
+    assert!(human.contains("--> cases/x.yaml:12:16"), "{human}");
+    assert!(
+        human.contains("                ^^^^^^^^^^^^^^^^^^"),
+        "{human}"
+    );
+    assert!(
+        human.contains("= note: GB 32100-2015 4; TB-GZ-036 10.2.4 1)"),
+        "{human}"
+    );
+    assert!(human.contains("1 error, 0 warnings"), "{human}");
+
+    let json: serde_json::Value = serde_json::from_str(&check("json")).unwrap();
+    assert_eq!(json["files"], 1);
+    assert_eq!(json["errors"], 1);
+    assert_eq!(json["warnings"], 0);
+    let d = &json["diagnostics"][0];
+    assert_eq!(json["diagnostics"].as_array().unwrap().len(), 1);
+    assert_eq!(d["rule"], "credit-code");
+    assert_eq!(d["severity"], "error");
+    assert_eq!(d["file"], "cases/x.yaml");
+    assert_eq!(
+        (d["line"].as_u64(), d["column"].as_u64()),
+        (Some(12), Some(16))
+    );
+    assert_eq!(d["citations"][1], "TB-GZ-036 10.2.4 1)");
+
+    let github = check("github");
+    assert_eq!(github.lines().count(), 1, "{github}");
+    assert!(
+        github.starts_with(
+            "::error file=cases/x.yaml,line=12,col=16,title=credit-code::统一社会信用代码"
+        ),
+        "{github}"
+    );
+
+    let sarif: serde_json::Value = serde_json::from_str(&check("sarif")).unwrap();
+    assert_eq!(sarif["version"], "2.1.0");
+    let run = &sarif["runs"][0];
+    let results = run["results"].as_array().unwrap();
+    assert_eq!(results.len(), 1);
+    let r = &results[0];
+    assert_eq!(r["ruleId"], "credit-code");
+    let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+    let index = r["ruleIndex"].as_u64().unwrap() as usize;
+    assert_eq!(rules[index]["id"], "credit-code");
+    let region = &r["locations"][0]["physicalLocation"]["region"];
+    assert_eq!(
+        (region["startLine"].as_u64(), region["startColumn"].as_u64()),
+        (Some(12), Some(16))
+    );
+    assert_eq!(
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "cases/x.yaml"
+    );
+    assert!(
+        r["partialFingerprints"]["certdoc/v1"]
+            .as_str()
+            .unwrap()
+            .len()
+            == 16
+    );
+}
+
+#[test]
+fn sarif_fingerprints_survive_lines_moving() {
+    let bad = example().replace("91360100MA39K8T2XY", "91360100MA39K8T2XA");
+    let fingerprint = |text: &str| {
+        let p = project(text);
+        let o = certdoc(p.path(), &["check", "--format", "sarif"]);
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        v["runs"][0]["results"][0]["partialFingerprints"]["certdoc/v1"].clone()
+    };
+    let moved = format!("# a comment added above\n\n{bad}");
+    assert_eq!(fingerprint(&bad), fingerprint(&moved));
+}
+
+#[test]
+fn bad_files_give_a_diagnostic_and_exit_1_never_a_panic() {
+    let dir = repo().join("tests/fixtures/schema");
+    let mut n = 0;
+    for f in std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()) {
+        if !f.file_name().unwrap().to_string_lossy().starts_with("fail") {
+            continue;
+        }
+        n += 1;
+        let o = certdoc(&repo(), &["check", f.to_str().unwrap()]);
+        let out = stdout(&o);
+        assert_eq!(o.status.code(), Some(1), "{}: {out}", f.display());
+        assert!(out.contains("error[schema]"), "{}: {out}", f.display());
+        assert!(
+            o.stderr.is_empty(),
+            "{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+    }
+    assert!(n >= 10);
+}
+
+#[test]
+fn one_bad_file_does_not_stop_the_others() {
+    let p = project(&example());
+    std::fs::write(p.path().join("cases/broken.yaml"), "case: [\n").unwrap();
+    let other = example()
+        .replace("TB-PIC-2026-003", "TB-PIC-2026-004")
+        .replace("91360100MA39K8T2XY", "91360100MA39K8T2XA");
+    std::fs::write(p.path().join("cases/y.yaml"), other).unwrap();
+    let o = certdoc(p.path(), &["check", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let rules: Vec<&str> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(v["files"], 3);
+    assert_eq!(rules, ["schema", "credit-code"]);
+}
+
+#[test]
+fn tool_failures_exit_2() {
+    let empty = tempfile::tempdir().unwrap();
+    let o = certdoc(empty.path(), &["check"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("no `rules/` folder"));
+
+    let o = certdoc(&repo(), &["check", "--as-of", "2026-13-01"]);
+    assert_eq!(o.status.code(), Some(2));
+
+    let o = certdoc(&repo(), &["check", "cases/nowhere"]);
+    assert_eq!(o.status.code(), Some(2));
+
+    let o = certdoc(&repo(), &["explain", "no-such-rule"]);
+    assert_eq!(o.status.code(), Some(2));
+
+    let p = project(&example());
+    let scheme = p.path().join("rules/schemes/trade-secret.yaml");
+    let text = std::fs::read_to_string(&scheme).unwrap();
+    std::fs::write(&scheme, text.replace("code: TS", "code: TS\ncode: TT")).unwrap();
+    let o = certdoc(p.path(), &["check"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.starts_with("error: rules/schemes/trade-secret.yaml:4:1: the key `code` appears twice"),
+        "{err}"
+    );
+}
+
+#[test]
+fn schema_is_draft_07_and_matches_the_committed_copy() {
+    let o = certdoc(&repo(), &["schema"]);
+    assert_eq!(o.status.code(), Some(0));
+    let printed: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(
+        printed["$schema"],
+        "http://json-schema.org/draft-07/schema#"
+    );
+    assert_eq!(printed["additionalProperties"], false);
+    assert!(
+        printed["required"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r == "client")
+    );
+    let committed: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(repo().join("schema/case.schema.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        printed, committed,
+        "run `certdoc schema > schema/case.schema.json`"
+    );
+}
+
+#[test]
+fn rules_and_explain_print_citations_per_scheme() {
+    let o = certdoc(&repo(), &["rules"]);
+    let out = stdout(&o);
+    assert_eq!(o.status.code(), Some(0));
+    for id in [
+        "schema",
+        "duplicate-id",
+        "unknown-reference",
+        "date-order",
+        "credit-code",
+    ] {
+        assert!(out.contains(id), "{id}: {out}");
+    }
+    let o = certdoc(&repo(), &["rules", "--scheme", "trade-secret"]);
+    assert!(
+        stdout(&o).contains("HZL-MSRG-005 8.1 (1)"),
+        "{}",
+        stdout(&o)
+    );
+    let o = certdoc(&repo(), &["rules", "--scheme", "nope"]);
+    assert_eq!(o.status.code(), Some(2));
+
+    let o = certdoc(&repo(), &["explain", "credit-code"]);
+    let out = stdout(&o);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(
+        out.contains("pii-public-cloud (TB-GZ-036 B/2): error"),
+        "{out}"
+    );
+    assert!(
+        out.contains("cites: GB 32100-2015 4; HZL-MSRG-005 8.1 (1)"),
+        "{out}"
+    );
+    assert!(out.contains("Example of a violation"), "{out}");
+}

@@ -1,0 +1,147 @@
+//! Every fixture under `tests/fixtures/<rule-id>/` is checked against the repository's
+//! rules. A fixture states what it must produce in its header:
+//!
+//! ```yaml
+//! # what this fixture shows
+//! # expect: credit-code error 14:16
+//! ```
+//!
+//! The diagnostics must be exactly the expected ones (rule, severity, line, column); a
+//! fixture without `expect` lines must check clean. A fixture may be a folder of case files
+//! (for rules across cases).
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use certdoc::check::registry;
+use certdoc::driver::check_project;
+use certdoc::load::Date;
+
+type Expectation = (String, String, String, u32, u32);
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn fixtures() -> Vec<(String, PathBuf)> {
+    let dir = repo().join("tests/fixtures");
+    let mut out = Vec::new();
+    for rule in std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()) {
+        if !rule.is_dir() {
+            continue;
+        }
+        let id = rule.file_name().unwrap().to_string_lossy().into_owned();
+        for f in std::fs::read_dir(&rule).unwrap().map(|e| e.unwrap().path()) {
+            out.push((id.clone(), f));
+        }
+    }
+    out.sort();
+    out
+}
+
+fn expectations(fixture: &Path) -> BTreeSet<Expectation> {
+    let files: Vec<PathBuf> = if fixture.is_dir() {
+        std::fs::read_dir(fixture)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect()
+    } else {
+        vec![fixture.to_path_buf()]
+    };
+    let mut out = BTreeSet::new();
+    for f in files {
+        let bytes = std::fs::read(&f).unwrap();
+        let text = String::from_utf8_lossy(&bytes);
+        let rel = f
+            .strip_prefix(repo())
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        for line in text.lines().take_while(|l| l.starts_with('#')) {
+            if let Some(rest) = line.strip_prefix("# expect: ") {
+                let parts: Vec<&str> = rest.split_whitespace().collect();
+                let (l, c) = parts[2].split_once(':').unwrap();
+                out.insert((
+                    rel.clone(),
+                    parts[0].to_string(),
+                    parts[1].to_string(),
+                    l.parse().unwrap(),
+                    c.parse().unwrap(),
+                ));
+            }
+        }
+    }
+    out
+}
+
+fn actual(fixture: &Path) -> BTreeSet<Expectation> {
+    let as_of = Date::parse("2026-11-21").unwrap();
+    let checked = check_project(&repo(), &[fixture.to_path_buf()], as_of).unwrap();
+    checked
+        .report
+        .diagnostics
+        .iter()
+        .map(|d| {
+            (
+                d.file.clone(),
+                d.rule.to_string(),
+                d.severity.to_string(),
+                d.pos.line,
+                d.pos.col,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn every_fixture_gives_exactly_its_expected_diagnostics() {
+    let mut failures = Vec::new();
+    for (rule, fixture) in fixtures() {
+        let expected = expectations(&fixture);
+        let name = fixture.file_name().unwrap().to_string_lossy().into_owned();
+        if name.starts_with("fail") && !expected.iter().any(|e| e.1 == rule) {
+            failures.push(format!(
+                "{}: a fail fixture expects no `{rule}`",
+                fixture.display()
+            ));
+        }
+        if name.starts_with("pass") && !expected.is_empty() {
+            failures.push(format!(
+                "{}: a pass fixture expects findings",
+                fixture.display()
+            ));
+        }
+        let got = actual(&fixture);
+        if got != expected {
+            failures.push(format!(
+                "{}\n  expected: {expected:?}\n  got:      {got:?}",
+                fixture.display()
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+#[test]
+fn every_rule_has_a_passing_and_a_failing_fixture() {
+    let all = fixtures();
+    let mut missing = Vec::new();
+    for rule in registry::documented() {
+        let names: Vec<String> = all
+            .iter()
+            .filter(|(id, _)| id == rule.id)
+            .map(|(_, p)| p.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        for kind in ["pass", "fail"] {
+            if !names.iter().any(|n| n.starts_with(kind)) {
+                missing.push(format!("{}: no {kind} fixture", rule.id));
+            }
+        }
+    }
+    for (id, p) in &all {
+        if registry::find(id).is_none() {
+            missing.push(format!("{}: no rule `{id}`", p.display()));
+        }
+    }
+    assert!(missing.is_empty(), "\n{}", missing.join("\n"));
+}
