@@ -1,1 +1,91 @@
-fn main() {}
+//! `cargo bench --bench check`: load and check 1,000 case files on one thread.
+//!
+//! The cases are the bundled examples, each copied under a new case and certificate
+//! number, so every rule has realistic work to do.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use certdoc::driver::check_project_with;
+use certdoc::load::Date;
+
+const CASES: usize = 1000;
+const RUNS: usize = 7;
+
+fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(to)?;
+    for e in std::fs::read_dir(from)? {
+        let p = e?.path();
+        let target = to.join(p.file_name().unwrap_or_default());
+        if p.is_dir() {
+            copy_dir(&p, &target)?;
+        } else {
+            std::fs::copy(&p, &target)?;
+        }
+    }
+    Ok(())
+}
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = tempfile::tempdir()?;
+    copy_dir(&repo.join("rules"), &dir.path().join("rules"))?;
+    let examples = [
+        (
+            "cases/2026/TB-PIC-2026-003.yaml",
+            "TB-PIC-2026-003",
+            "TB-PIC-2026-0003",
+        ),
+        (
+            "cases/2024/HZL-TS-2024-017.yaml",
+            "HZL-TS-2024-017",
+            "HZL2025TS0017",
+        ),
+        (
+            "cases/2022/TB-CMS-2022-008.yaml",
+            "TB-CMS-2022-008",
+            "TB-CMS-2023-0008",
+        ),
+    ];
+    let texts: Vec<String> = examples
+        .iter()
+        .map(|(p, _, _)| std::fs::read_to_string(repo.join(p)))
+        .collect::<Result<_, _>>()?;
+    let mut bytes = 0;
+    for i in 0..CASES {
+        let k = i % examples.len();
+        let (_, case, cert) = examples[k];
+        let text = texts[k]
+            .replace(case, &format!("{case}-{i:04}"))
+            .replace(cert, &format!("{cert}{i:04}"));
+        bytes += text.len();
+        let folder = dir.path().join(format!("cases/{:02}", i / 100));
+        std::fs::create_dir_all(&folder)?;
+        std::fs::write(folder.join(format!("case-{i:04}.yaml")), text)?;
+    }
+
+    let as_of = Date::parse("2026-11-21").ok_or("date")?;
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    for threads in [1, cores] {
+        let mut times: Vec<Duration> = Vec::new();
+        let mut diagnostics = 0;
+        for _ in 0..RUNS {
+            let t = Instant::now();
+            let checked = check_project_with(dir.path(), &[], as_of, threads)?;
+            times.push(t.elapsed());
+            diagnostics = checked.report.diagnostics.len();
+            assert_eq!(checked.cases.len(), CASES);
+        }
+        times.sort();
+        let median = times[RUNS / 2];
+        println!(
+            "check, {threads} thread(s): {CASES} case files ({:.1} MB), {diagnostics} diagnostics: median {:.0} ms over {RUNS} runs (min {:.0}, max {:.0}), {:.0} files/s",
+            bytes as f64 / 1e6,
+            median.as_secs_f64() * 1e3,
+            times[0].as_secs_f64() * 1e3,
+            times[RUNS - 1].as_secs_f64() * 1e3,
+            CASES as f64 / median.as_secs_f64()
+        );
+    }
+    Ok(())
+}

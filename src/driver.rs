@@ -16,11 +16,23 @@ pub struct Checked {
 
 /// Load the rules and the case files (all of `cases/`, or `paths`), and check them.
 pub fn check_project(root: &Path, paths: &[PathBuf], as_of: Date) -> Result<Checked> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    check_project_with(root, paths, as_of, threads)
+}
+
+/// As [`check_project`], parsing the files on `threads` threads (parsing dominates).
+pub fn check_project_with(
+    root: &Path,
+    paths: &[PathBuf],
+    as_of: Date,
+    threads: usize,
+) -> Result<Checked> {
     let rules = load::load_rules(root)?;
-    let mut cases = Vec::new();
+    let paths = load::case_paths(root, paths)?;
+    let mut cases = Vec::with_capacity(paths.len());
     let mut report = Report::default();
-    for path in load::case_paths(root, paths)? {
-        let (file, diag) = load::load_case(root, &path)?;
+    for loaded in load_all(root, &paths, threads) {
+        let (file, diag) = loaded?;
         report.diagnostics.extend(diag);
         cases.push(file);
     }
@@ -35,6 +47,39 @@ pub fn check_project(root: &Path, paths: &[PathBuf], as_of: Date) -> Result<Chec
         rules,
         cases,
         report,
+    })
+}
+
+type Loaded = Result<(CaseFile, Option<crate::diag::Diagnostic>)>;
+
+/// Parse files on up to `threads` threads, keeping their order.
+fn load_all(root: &Path, paths: &[PathBuf], threads: usize) -> Vec<Loaded> {
+    let threads = threads.clamp(1, 64);
+    if threads == 1 || paths.len() < 16 {
+        return paths.iter().map(|p| load::load_case(root, p)).collect();
+    }
+    let chunk = paths.len().div_ceil(threads);
+    std::thread::scope(|s| {
+        let handles: Vec<_> = paths
+            .chunks(chunk)
+            .map(|part| {
+                s.spawn(move || {
+                    part.iter()
+                        .map(|p| load::load_case(root, p))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| {
+                h.join().unwrap_or_else(|_| {
+                    vec![Err(crate::error::Error::Usage(
+                        "internal error: a loader thread panicked; please report this".into(),
+                    ))]
+                })
+            })
+            .collect()
     })
 }
 
