@@ -4,6 +4,7 @@
 //! and later records, render and output. `diag` and `error` sit beside it.
 
 pub mod check;
+pub mod dates;
 pub mod cli;
 pub mod diag;
 pub mod driver;
