@@ -14,12 +14,18 @@ use crate::load::{Calendar, Date};
 /// `d` plus `n` calendar months, clamped to the month's end.
 pub fn add_months(d: Date, n: u32) -> Date {
     // chrono clamps to the last day of the target month, which is the convention.
-    Date(d.0.checked_add_months(Months::new(n)).unwrap_or(NaiveDate::MAX))
+    Date(
+        d.0.checked_add_months(Months::new(n))
+            .unwrap_or(NaiveDate::MAX),
+    )
 }
 
 /// `d` minus `n` calendar months, clamped to the month's end.
 pub fn sub_months(d: Date, n: u32) -> Date {
-    Date(d.0.checked_sub_months(Months::new(n)).unwrap_or(NaiveDate::MIN))
+    Date(
+        d.0.checked_sub_months(Months::new(n))
+            .unwrap_or(NaiveDate::MIN),
+    )
 }
 
 pub fn add_days(d: Date, n: i64) -> Date {
@@ -28,7 +34,11 @@ pub fn add_days(d: Date, n: i64) -> Date {
     } else {
         d.0.checked_sub_days(Days::new(n.unsigned_abs()))
     };
-    Date(r.unwrap_or(if n >= 0 { NaiveDate::MAX } else { NaiveDate::MIN }))
+    Date(r.unwrap_or(if n >= 0 {
+        NaiveDate::MAX
+    } else {
+        NaiveDate::MIN
+    }))
 }
 
 /// Days from `a` to `b` (negative when `b` is earlier).
@@ -36,11 +46,24 @@ pub fn days_between(a: Date, b: Date) -> i64 {
     (b.0 - a.0).num_days()
 }
 
+/// The `years`-th anniversary of a date. The anniversary of 29 February in a common year
+/// is 1 March: the day of the year it stands for does not exist, so the period runs to
+/// its end (2024-02-29 → 2027-03-01).
+pub fn anniversary(d: Date, years: u32) -> Date {
+    let y =
+        d.0.year()
+            .saturating_add(i32::try_from(years).unwrap_or(i32::MAX));
+    match NaiveDate::from_ymd_opt(y, d.0.month(), d.0.day()) {
+        Some(x) => Date(x),
+        None => Date(NaiveDate::from_ymd_opt(y, 3, 1).unwrap_or(NaiveDate::MAX)),
+    }
+}
+
 /// The last day of validity of a certificate issued on `issued` for `years` years: the day
-/// before the anniversary. Taking the day before first and then adding years gives
-/// 2024-02-29 → 2027-02-28 and 2024-03-01 → 2027-02-28, as a person would count.
+/// before the anniversary (2026-04-22 → 2029-04-21; 2024-02-29 → 2027-02-28;
+/// 2025-03-01 → 2028-02-29).
 pub fn expiry(issued: Date, years: u32) -> Date {
-    add_months(add_days(issued, -1), years.saturating_mul(12))
+    add_days(anniversary(issued, years), -1)
 }
 
 /// The 10th (or another day) of the month after `d`.
@@ -118,6 +141,8 @@ mod tests {
         assert_eq!(expiry(d("2024-02-29"), 3), d("2027-02-28"));
         assert_eq!(expiry(d("2024-03-01"), 3), d("2027-02-28"));
         assert_eq!(expiry(d("2025-01-01"), 3), d("2027-12-31"));
+        assert_eq!(expiry(d("2025-03-01"), 3), d("2028-02-29"));
+        assert_eq!(expiry(d("2024-02-29"), 4), d("2028-02-28"));
     }
 
     #[test]
@@ -209,8 +234,13 @@ mod tests {
         fn expiry_is_one_day_short_of_the_years(start in any_date(), years in 1u32..6) {
             let e = expiry(Date(start), years);
             let next = add_days(e, 1).0;
-            prop_assert!(next.year() == start.year() + years as i32);
-            prop_assert!(next.month() == start.month() || (start.month() == 2 && start.day() == 29 && next.month() == 3));
+            prop_assert_eq!(next.year(), start.year() + years as i32);
+            if start.month() == 2 && start.day() == 29 && next.month() == 3 {
+                prop_assert_eq!(next.day(), 1);
+                prop_assert!(NaiveDate::from_ymd_opt(next.year(), 2, 29).is_none());
+            } else {
+                prop_assert_eq!((next.month(), next.day()), (start.month(), start.day()));
+            }
         }
 
         #[test]

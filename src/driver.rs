@@ -28,6 +28,7 @@ pub fn check_project_with(
     threads: usize,
 ) -> Result<Checked> {
     let rules = load::load_rules(root)?;
+    check::validate(&rules)?;
     let paths = load::case_paths(root, paths)?;
     let mut cases = Vec::with_capacity(paths.len());
     let mut report = Report::default();

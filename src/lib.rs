@@ -4,8 +4,8 @@
 //! and later records, render and output. `diag` and `error` sit beside it.
 
 pub mod check;
-pub mod dates;
 pub mod cli;
+pub mod dates;
 pub mod diag;
 pub mod driver;
 pub mod error;

@@ -289,3 +289,22 @@ fn rules_and_explain_print_citations_per_scheme() {
     );
     assert!(out.contains("Example of a violation"), "{out}");
 }
+
+#[test]
+fn a_scheme_file_with_a_bad_rule_setting_is_refused_with_its_line() {
+    let p = project(&example());
+    let scheme = p.path().join("rules/schemes/pii-public-cloud.yaml");
+    let text = std::fs::read_to_string(&scheme).unwrap();
+    std::fs::write(&scheme, text.replace("min_days: 5,", "min_dayz: 5,")).unwrap();
+    let o = certdoc(p.path(), &["check"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("rules/schemes/pii-public-cloud.yaml:"),
+        "{err}"
+    );
+    assert!(
+        err.contains("rule `stage-gap` has no parameter `min_dayz`"),
+        "{err}"
+    );
+}

@@ -1,5 +1,6 @@
 //! Stage 2: run every rule of the registry over the loaded cases.
 
+pub mod cycle;
 pub mod registry;
 pub mod rule;
 pub mod rules;
@@ -7,7 +8,70 @@ pub mod rules;
 use crate::diag::{Diagnostic, Severity};
 use crate::load::{Body, Case, CaseFile, Date, Rules, Scheme};
 use crate::source::Pos;
-pub use rule::{Applies, Check, Finding, Rule};
+pub use rule::{Applies, Check, Finding, Param, Rule};
+
+use std::path::PathBuf;
+
+use crate::error::Error;
+
+/// Refuse a scheme file whose rule settings the rules cannot use: an unknown rule id, an
+/// unknown parameter, a missing one, or one of the wrong kind. Such a file is a tool
+/// failure (exit 2), pointed at the exact line.
+pub fn validate(rules: &Rules) -> Result<(), Error> {
+    for (id, scheme) in &rules.schemes {
+        let path = PathBuf::from("rules/schemes").join(format!("{id}.yaml"));
+        let fail = |pos: Pos, message: String| Error::Rules {
+            path: path.clone(),
+            pos,
+            message,
+        };
+        for (rule_id, cfg) in &scheme.rules {
+            let Some(rule) = registry::find(rule_id) else {
+                if registry::PLANNED.contains(&rule_id.as_str()) {
+                    continue;
+                }
+                return Err(fail(
+                    cfg.pos,
+                    format!("no rule `{rule_id}`; `certdoc rules` lists them"),
+                ));
+            };
+            for (name, value) in &cfg.params {
+                match rule.params.iter().find(|(n, _, _)| n == name) {
+                    None => {
+                        let known: Vec<&str> = rule.params.iter().map(|p| p.0).collect();
+                        return Err(fail(
+                            value.pos,
+                            format!(
+                                "rule `{rule_id}` has no parameter `{name}` (it takes: {})",
+                                if known.is_empty() {
+                                    "none".to_string()
+                                } else {
+                                    known.join(", ")
+                                }
+                            ),
+                        ));
+                    }
+                    Some((_, kind, _)) if !kind.accepts(&value.value) => {
+                        return Err(fail(
+                            value.pos,
+                            format!("`{name}` of rule `{rule_id}` must be {}", kind.describe()),
+                        ));
+                    }
+                    Some(_) => {}
+                }
+            }
+            for (name, _, required) in rule.params {
+                if *required && !cfg.params.contains_key(*name) {
+                    return Err(fail(
+                        cfg.pos,
+                        format!("rule `{rule_id}` needs the parameter `{name}`"),
+                    ));
+                }
+            }
+        }
+    }
+    Ok(())
+}
 
 /// What a per-case rule sees.
 pub struct Ctx<'a> {
@@ -18,6 +82,13 @@ pub struct Ctx<'a> {
     pub body: Option<&'a Body>,
     pub rules: &'a Rules,
     pub as_of: Date,
+}
+
+impl Ctx<'_> {
+    /// This case's scheme settings for a rule (present whenever the rule runs).
+    pub fn config(&self, rule: &str) -> Option<&crate::load::scheme::RuleConfig> {
+        self.scheme.and_then(|s| s.rule(rule))
+    }
 }
 
 /// What a cross-case rule sees.

@@ -19,7 +19,41 @@ pub struct Rule {
     /// Citations used when the scheme file gives none (e.g. a national standard).
     pub default_citations: &'static [&'static str],
     pub applies: Applies,
+    /// Parameters a scheme file may give: name, kind, and whether it must.
+    pub params: &'static [(&'static str, Param, bool)],
     pub check: Check,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Param {
+    /// A whole number (days, months, years).
+    Int,
+    /// A number (ratios).
+    Float,
+    /// true or false.
+    Flag,
+    /// One of the listed words.
+    Word(&'static [&'static str]),
+}
+
+impl Param {
+    pub fn accepts(self, v: &serde_json::Value) -> bool {
+        match self {
+            Param::Int => v.as_u64().is_some(),
+            Param::Float => v.as_f64().is_some(),
+            Param::Flag => v.is_boolean(),
+            Param::Word(words) => v.as_str().is_some_and(|s| words.contains(&s)),
+        }
+    }
+
+    pub fn describe(self) -> String {
+        match self {
+            Param::Int => "a whole number".into(),
+            Param::Float => "a number".into(),
+            Param::Flag => "true or false".into(),
+            Param::Word(words) => format!("one of {}", words.join(", ")),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

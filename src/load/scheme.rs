@@ -116,6 +116,24 @@ impl RuleConfig {
     pub fn param(&self, name: &str) -> Option<&Value> {
         self.params.get(name).map(|p| &p.value)
     }
+
+    pub fn int(&self, name: &str) -> Option<u32> {
+        self.param(name)?
+            .as_u64()
+            .and_then(|v| u32::try_from(v).ok())
+    }
+
+    pub fn float(&self, name: &str) -> Option<f64> {
+        self.param(name)?.as_f64()
+    }
+
+    pub fn flag(&self, name: &str) -> bool {
+        self.param(name).and_then(Value::as_bool).unwrap_or(false)
+    }
+
+    pub fn text(&self, name: &str) -> Option<&str> {
+        self.param(name)?.as_str()
+    }
 }
 
 impl<'de> Deserialize<'de> for RuleConfig {

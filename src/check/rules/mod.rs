@@ -1,7 +1,29 @@
-//! One file per rule id of `rules.md`.
+//! One file per rule id of `rules.md` (a file may hold two rules that share their logic).
 
+pub mod appeal_response;
+pub mod certificate_issue_date;
+pub mod certificate_validity;
 pub mod credit_code;
 pub mod date_order;
+pub mod deadline_after_trigger;
+pub mod decision_approval;
+pub mod decision_maker_independent;
+pub mod decision_maker_qualified;
 pub mod duplicate_id;
+pub mod expert_role;
+pub mod first_surveillance_due;
+pub mod half_man_day;
+pub mod nc_clause;
+pub mod nc_raised_by_auditor;
+pub mod onsite_ratio;
+pub mod plan_confirmed;
+pub mod plan_reported;
 pub mod schema;
+pub mod second_surveillance_due;
+pub mod stage_gap;
+pub mod surveillance_interval;
+pub mod suspension_period;
+pub mod system_running;
+pub mod team_leader;
+pub mod team_no_trainee;
 pub mod unknown_reference;

@@ -1,0 +1,99 @@
+//! Suspension and withdrawal follow their ground within a deadline: calendar days (TB
+//! "5日") or working days (HZL "5个工作日"), as the scheme file says.
+
+use crate::check::{Applies, Check, Ctx, Finding, Param, Rule};
+use crate::dates::{add_days, add_working_days};
+use crate::diag::Severity;
+use crate::load::case::Outcome;
+
+pub static SUSPENSION: Rule = Rule {
+    id: "suspension-deadline",
+    severity: Severity::Error,
+    summary: "a certificate is suspended within `days` (or `working_days`) of the verified ground (`trigger`)",
+    docs: "A suspension decision carries `trigger`, the date its ground was verified, and is \
+           taken no later than `trigger + days` (calendar days) or the `working_days`-th \
+           working day after it (official calendar).",
+    example: "decisions:\n  - { id: D2, outcome: suspend, trigger: 2026-06-01, date: 2026-06-09, … }",
+    default_citations: &[],
+    applies: Applies::WhenConfigured,
+    params: &[
+        ("days", Param::Int, false),
+        ("working_days", Param::Int, false),
+    ],
+    check: Check::Case(suspension),
+};
+
+pub static WITHDRAWAL: Rule = Rule {
+    id: "withdrawal-deadline",
+    severity: Severity::Error,
+    summary: "a certificate is withdrawn within `days` (or `working_days`) of the verified ground (`trigger`)",
+    docs: "As `suspension-deadline`, for withdrawal decisions.",
+    example: "decisions:\n  - { id: D3, outcome: withdraw, trigger: 2026-09-01, date: 2026-09-10, … }",
+    default_citations: &[],
+    applies: Applies::WhenConfigured,
+    params: &[
+        ("days", Param::Int, false),
+        ("working_days", Param::Int, false),
+    ],
+    check: Check::Case(withdrawal),
+};
+
+fn suspension(ctx: &Ctx, out: &mut Vec<Finding>) {
+    run(ctx, &SUSPENSION, Outcome::Suspend, "suspended", out);
+}
+
+fn withdrawal(ctx: &Ctx, out: &mut Vec<Finding>) {
+    run(ctx, &WITHDRAWAL, Outcome::Withdraw, "withdrawn", out);
+}
+
+fn run(ctx: &Ctx, rule: &Rule, outcome: Outcome, done: &str, out: &mut Vec<Finding>) {
+    let Some(cfg) = ctx.config(rule.id) else {
+        return;
+    };
+    for d in ctx
+        .case
+        .decisions
+        .iter()
+        .filter(|d| d.outcome.value == outcome)
+    {
+        let Some(trigger) = &d.trigger else {
+            out.push(Finding::new(
+                d.outcome.pos,
+                format!(
+                    "decision {} has no `trigger` (the date its ground was verified)",
+                    d.id.value
+                ),
+            ));
+            continue;
+        };
+        let (latest, unit, n) = if let Some(n) = cfg.int("working_days") {
+            let (day, missing) = add_working_days(&ctx.rules.calendar, trigger.value, n);
+            for year in missing {
+                out.push(
+                    Finding::new(
+                        trigger.pos,
+                        format!("rules/calendar.yaml has no {year}; working days were counted Monday to Friday"),
+                    )
+                    .severity(Severity::Warning),
+                );
+            }
+            (day, "working days", n)
+        } else if let Some(n) = cfg.int("days") {
+            (add_days(trigger.value, i64::from(n)), "days", n)
+        } else {
+            continue;
+        };
+        if d.date.value > latest {
+            out.push(
+                Finding::new(
+                    d.date.pos,
+                    format!(
+                        "the certificate is {done} on {}, more than {n} {unit} after the ground was verified on {} (line {}); the last day was {latest}",
+                        d.date.value, trigger.value, trigger.pos.line
+                    ),
+                )
+                .related(trigger.pos, "ground verified"),
+            );
+        }
+    }
+}

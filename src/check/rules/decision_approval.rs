@@ -1,0 +1,81 @@
+//! A grant or renewal is approved by the general manager before the certificate is made.
+
+use crate::check::{Applies, Check, Ctx, Finding, Rule};
+use crate::diag::Severity;
+use crate::load::body::StaffRole;
+use crate::load::case::Outcome;
+
+pub static RULE: Rule = Rule {
+    id: "decision-approval",
+    severity: Severity::Error,
+    summary: "a grant or renewal is approved by a `general-manager` on or after the decision and before the certificate is issued",
+    docs: "TB-GZ-036 9.4.4 4): the 管理体系认证决定审批表 is signed by the general manager before \
+           the certificate is produced. `approved_by` holds the `general-manager` role and \
+           `decision.date ≤ approved ≤ certificate.issued`.",
+    example: "decisions:\n  - { id: D1, outcome: grant, date: 2026-04-20 }   # no approved_by / approved",
+    default_citations: &[],
+    applies: Applies::WhenConfigured,
+    params: &[],
+    check: Check::Case(check),
+};
+
+fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
+    for d in &ctx.case.decisions {
+        if !matches!(d.outcome.value, Outcome::Grant | Outcome::Renew) {
+            continue;
+        }
+        let (Some(by), Some(on)) = (&d.approved_by, &d.approved) else {
+            out.push(Finding::new(
+                d.outcome.pos,
+                format!(
+                    "decision {} ({:?}) has no general-manager approval (`approved_by` and `approved`)",
+                    d.id.value, d.outcome.value
+                )
+                .to_lowercase(),
+            ));
+            continue;
+        };
+        if let Some(staff) = ctx.body.and_then(|b| b.staff(by))
+            && !staff.has_role(StaffRole::GeneralManager)
+        {
+            out.push(Finding::new(
+                by.pos,
+                format!(
+                    "{} approves decision {} but is not a general manager",
+                    by.value, d.id.value
+                ),
+            ));
+        }
+        if on.value < d.date.value {
+            out.push(
+                Finding::new(
+                    on.pos,
+                    format!(
+                        "decision {} is approved on {}, before it was taken on {} (line {})",
+                        d.id.value, on.value, d.date.value, d.date.pos.line
+                    ),
+                )
+                .related(d.date.pos, "decided"),
+            );
+        }
+        for c in ctx
+            .case
+            .certificates
+            .iter()
+            .filter(|c| c.decision.value == d.id.value)
+        {
+            if c.issued.value < on.value {
+                out.push(
+                    Finding::new(
+                        c.issued.pos,
+                        format!(
+                            "certificate {} is issued on {}, before decision {} was approved on {} (line {})",
+                            c.number.value, c.issued.value, d.id.value, on.value, on.pos.line
+                        ),
+                    )
+                    .related(on.pos, "approved"),
+                );
+            }
+        }
+    }
+}

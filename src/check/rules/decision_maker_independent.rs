@@ -1,0 +1,75 @@
+//! The decider took no part in the audits decided on.
+
+use crate::check::{Applies, Check, Ctx, Finding, Param, Rule};
+use crate::diag::Severity;
+use crate::load::case::{DecisionKind, Grade};
+
+pub static RULE: Rule = Rule {
+    id: "decision-maker-independent",
+    severity: Severity::Error,
+    summary: "the decider is not on any team (experts included) of the audits decided on",
+    docs: "Whoever decides must not have been on the team of any audit the decision rests on, \
+           technical experts included. Where the scheme allows a simplified surveillance decision \
+           (`simplified_surveillance`), `simplified: true` is allowed only on a surveillance \
+           decision whose audits raised no major nonconformity.",
+    example: "decisions:\n  - { id: D1, audits: [S1, S2], decided_by: zhang-san }   # zhang-san led S2",
+    default_citations: &[],
+    applies: Applies::WhenConfigured,
+    params: &[("simplified_surveillance", Param::Flag, true)],
+    check: Check::Case(check),
+};
+
+fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
+    let Some(cfg) = ctx.config(RULE.id) else {
+        return;
+    };
+    for d in &ctx.case.decisions {
+        for id in &d.audits {
+            let Some(a) = ctx.case.audit(id) else {
+                continue;
+            };
+            if let Some(m) = a.team.iter().find(|m| m.person.value == d.decided_by.value) {
+                out.push(
+                    Finding::new(
+                        d.decided_by.pos,
+                        format!(
+                            "{} decides {} but was on the team of audit {} (line {})",
+                            d.decided_by.value, d.id.value, a.id.value, m.pos.line
+                        ),
+                    )
+                    .related(m.pos, "on the team here"),
+                );
+            }
+        }
+        if let Some(s) = d.simplified.as_ref().filter(|s| s.value) {
+            let majors = d
+                .audits
+                .iter()
+                .filter_map(|id| ctx.case.audit(id))
+                .flat_map(|a| a.nonconformities.iter())
+                .any(|n| n.grade.value == Grade::Major);
+            if !cfg.flag("simplified_surveillance") {
+                out.push(Finding::new(
+                    s.pos,
+                    "this scheme has no simplified decisions",
+                ));
+            } else if d.kind.value != DecisionKind::Surveillance {
+                out.push(Finding::new(
+                    s.pos,
+                    format!(
+                        "decision {} is simplified, but only surveillance decisions may be",
+                        d.id.value
+                    ),
+                ));
+            } else if majors {
+                out.push(Finding::new(
+                    s.pos,
+                    format!(
+                        "decision {} is simplified, but its audits raised a major nonconformity",
+                        d.id.value
+                    ),
+                ));
+            }
+        }
+    }
+}

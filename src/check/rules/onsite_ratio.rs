@@ -1,0 +1,39 @@
+//! The on-site share of each audit's time.
+
+use crate::check::{Applies, Check, Ctx, Finding, Param, Rule};
+use crate::diag::Severity;
+
+pub static RULE: Rule = Rule {
+    id: "onsite-ratio",
+    severity: Severity::Error,
+    summary: "each on-site audit spends at least `min` of its audit time on site",
+    docs: "`onsite_mandays ≥ min × mandays`, compared unrounded. Off-site audits (a stage 1 \
+           with `onsite: false`) are not judged.",
+    example: "audits:\n  - id: S2\n    mandays: 5.5\n    onsite_mandays: 4.0   # 73 %, below 80 %",
+    default_citations: &[],
+    applies: Applies::WhenConfigured,
+    params: &[("min", Param::Float, true)],
+    check: Check::Case(check),
+};
+
+fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
+    let Some(min) = ctx.config(RULE.id).and_then(|c| c.float("min")) else {
+        return;
+    };
+    for a in ctx.case.audits.iter().filter(|a| a.onsite.value) {
+        let need = min * a.mandays.value;
+        if a.onsite_mandays.value + 1e-9 < need {
+            out.push(Finding::new(
+                a.onsite_mandays.pos,
+                format!(
+                    "audit {} spends {} of its {} man-days on site ({:.0} %); at least {:.0} % ({need:.2} man-days) are required",
+                    a.id.value,
+                    a.onsite_mandays.value,
+                    a.mandays.value,
+                    100.0 * a.onsite_mandays.value / a.mandays.value.max(f64::MIN_POSITIVE),
+                    100.0 * min
+                ),
+            ));
+        }
+    }
+}

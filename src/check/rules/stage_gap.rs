@@ -1,0 +1,72 @@
+//! Stage 2 follows stage 1 after a minimum gap and within a maximum (TB-GZ-036 5.6.1 2)).
+
+use crate::check::{Applies, Check, Ctx, Finding, Param, Rule};
+use crate::dates::{add_months, days_between};
+use crate::diag::Severity;
+use crate::load::case::AuditKind;
+
+pub static RULE: Rule = Rule {
+    id: "stage-gap",
+    severity: Severity::Error,
+    summary: "stage 2 starts at least `min_days` and at most `max_months` after stage 1 ended",
+    docs: "The gap is `stage2.start − stage1.end` in calendar days. Too short a gap leaves the \
+           client no time to act on the stage 1 findings; after `max_months` stage 1 must be \
+           repeated.",
+    example: "audits:\n  - { id: S1, kind: stage1, start: 2026-02-24, end: 2026-02-24, … }\n  - { id: S2, kind: stage2, start: 2026-02-27, … }   # 3 days later",
+    default_citations: &[],
+    applies: Applies::WhenConfigured,
+    params: &[
+        ("min_days", Param::Int, true),
+        ("max_months", Param::Int, true),
+    ],
+    check: Check::Case(check),
+};
+
+fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
+    let Some(cfg) = ctx.config(RULE.id) else {
+        return;
+    };
+    let (Some(min), Some(max)) = (cfg.int("min_days"), cfg.int("max_months")) else {
+        return;
+    };
+    for s2 in ctx
+        .case
+        .audits
+        .iter()
+        .filter(|a| a.kind.value == AuditKind::Stage2)
+    {
+        let Some(s1) = ctx
+            .case
+            .audits
+            .iter()
+            .filter(|a| a.kind.value == AuditKind::Stage1 && a.end.value <= s2.start.value)
+            .max_by_key(|a| a.end.value)
+        else {
+            continue;
+        };
+        let gap = days_between(s1.end.value, s2.start.value);
+        if gap < i64::from(min) {
+            out.push(
+                Finding::new(
+                    s2.start.pos,
+                    format!(
+                        "stage 2 starts {gap} days after stage 1 ended on {} (line {}); at least {min} days are required",
+                        s1.end.value, s1.end.pos.line
+                    ),
+                )
+                .related(s1.end.pos, "stage 1 ended here"),
+            );
+        } else if s2.start.value > add_months(s1.end.value, max) {
+            out.push(
+                Finding::new(
+                    s2.start.pos,
+                    format!(
+                        "stage 2 starts more than {max} months after stage 1 ended on {} (line {}); stage 1 must be repeated",
+                        s1.end.value, s1.end.pos.line
+                    ),
+                )
+                .related(s1.end.pos, "stage 1 ended here"),
+            );
+        }
+    }
+}

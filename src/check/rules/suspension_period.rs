@@ -1,0 +1,50 @@
+//! A suspension lasts at most `months`.
+
+use crate::check::{Applies, Check, Ctx, Finding, Param, Rule};
+use crate::dates::add_months;
+use crate::diag::Severity;
+use crate::load::case::Outcome;
+
+pub static RULE: Rule = Rule {
+    id: "suspension-period",
+    severity: Severity::Error,
+    summary: "a suspension's `until` is at most `months` after it starts",
+    docs: "A suspension decision states the end of the suspension period (`until`), no later \
+           than the decision's date + `months`.",
+    example: "decisions:\n  - { id: D2, outcome: suspend, date: 2026-06-05, until: 2026-12-31, … }",
+    default_citations: &[],
+    applies: Applies::WhenConfigured,
+    params: &[("months", Param::Int, true)],
+    check: Check::Case(check),
+};
+
+fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
+    let Some(months) = ctx.config(RULE.id).and_then(|c| c.int("months")) else {
+        return;
+    };
+    for d in ctx
+        .case
+        .decisions
+        .iter()
+        .filter(|d| d.outcome.value == Outcome::Suspend)
+    {
+        let latest = add_months(d.date.value, months);
+        match &d.until {
+            None => out.push(Finding::new(
+                d.outcome.pos,
+                format!("suspension {} has no `until` (the end of the suspension period)", d.id.value),
+            )),
+            Some(u) if u.value > latest => out.push(
+                Finding::new(
+                    u.pos,
+                    format!(
+                        "suspension {} runs until {}, more than {months} months after it started on {} (line {}); at most until {latest}",
+                        d.id.value, u.value, d.date.value, d.date.pos.line
+                    ),
+                )
+                .related(d.date.pos, "suspended"),
+            ),
+            Some(_) => {}
+        }
+    }
+}
