@@ -1,5 +1,6 @@
 //! Stage 2: run every rule of the registry over the loaded cases.
 
+pub mod audit_time;
 pub mod cycle;
 pub mod registry;
 pub mod rule;

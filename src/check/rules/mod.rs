@@ -1,6 +1,7 @@
 //! One file per rule id of `rules.md` (a file may hold two rules that share their logic).
 
 pub mod appeal_response;
+pub mod audit_time_reduction;
 pub mod certificate_issue_date;
 pub mod certificate_validity;
 pub mod credit_code;
