@@ -182,6 +182,7 @@ fn one_bad_file_does_not_stop_the_others() {
     let p = project(&example());
     std::fs::write(p.path().join("cases/broken.yaml"), "case: [\n").unwrap();
     let other = example()
+        .replace("TB-PIC-2026-0003", "TB-PIC-2026-0004")
         .replace("TB-PIC-2026-003", "TB-PIC-2026-004")
         .replace("91360100MA39K8T2XY", "91360100MA39K8T2XA");
     std::fs::write(p.path().join("cases/y.yaml"), other).unwrap();

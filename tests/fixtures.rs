@@ -74,8 +74,28 @@ fn expectations(fixture: &Path) -> BTreeSet<Expectation> {
     out
 }
 
+/// The fixture's `# as-of: YYYY-MM-DD` header (for rules that depend on the date), else
+/// the day these fixtures were written against.
+fn as_of(fixture: &Path) -> String {
+    let file = if fixture.is_dir() {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(fixture)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        files.sort();
+        files[0].clone()
+    } else {
+        fixture.to_path_buf()
+    };
+    let text = String::from_utf8_lossy(&std::fs::read(file).unwrap()).into_owned();
+    text.lines()
+        .take_while(|l| l.starts_with('#'))
+        .find_map(|l| l.strip_prefix("# as-of: ").map(|d| d.trim().to_string()))
+        .unwrap_or_else(|| "2026-11-21".to_string())
+}
+
 fn actual(fixture: &Path) -> BTreeSet<Expectation> {
-    let as_of = Date::parse("2026-11-21").unwrap();
+    let as_of = Date::parse(&as_of(fixture)).unwrap();
     let checked = check_project(&repo(), &[fixture.to_path_buf()], as_of).unwrap();
     checked
         .report
@@ -116,6 +136,32 @@ fn every_fixture_gives_exactly_its_expected_diagnostics() {
             failures.push(format!(
                 "{}\n  expected: {expected:?}\n  got:      {got:?}",
                 fixture.display()
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+/// What CI sees: `certdoc check` on a fixture exits 1 when it expects an error, else 0.
+#[test]
+fn fixtures_give_the_exit_code_of_their_findings() {
+    let mut failures = Vec::new();
+    for (_, fixture) in fixtures() {
+        let errors = expectations(&fixture).iter().any(|e| e.2 == "error");
+        let status = std::process::Command::new(env!("CARGO_BIN_EXE_certdoc"))
+            .arg("--root")
+            .arg(repo())
+            .args(["check", "--format", "json", "--as-of", &as_of(&fixture)])
+            .arg(&fixture)
+            .output()
+            .unwrap()
+            .status;
+        let want = if errors { 1 } else { 0 };
+        if status.code() != Some(want) {
+            failures.push(format!(
+                "{}: exit {:?}, expected {want}",
+                fixture.display(),
+                status.code()
             ));
         }
     }

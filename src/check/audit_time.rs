@@ -2,7 +2,9 @@
 //! last row as the scheme file says, and the comparison of a figure with a minimum.
 
 use crate::diag::Severity;
+use crate::load::case::{Audit, AuditKind, Risk};
 use crate::load::{Case, Scheme};
+use crate::source::At;
 
 /// Effective personnel: full-time plus part-time equivalents, rounded up.
 pub fn effective_personnel(case: &Case) -> u32 {
@@ -38,6 +40,35 @@ pub fn table_value(scheme: &Scheme, people: u32) -> Option<(f64, bool)> {
         mandays += 1.0;
     }
     Some((mandays, true))
+}
+
+/// The initial audit: the man-days of stage 1 and stage 2 together, and the stage 2 audit
+/// (where findings about the total point).
+pub fn initial(case: &Case) -> Option<(f64, &At<Audit>)> {
+    let stage2 = case
+        .audits
+        .iter()
+        .find(|a| a.kind.value == AuditKind::Stage2)?;
+    let total = case
+        .audits
+        .iter()
+        .filter(|a| matches!(a.kind.value, AuditKind::Stage1 | AuditKind::Stage2))
+        .map(|a| a.mandays.value)
+        .sum();
+    Some((total, stage2))
+}
+
+/// The scheme's risk adjustment for the client's risk level (0 when the scheme has none).
+pub fn risk_adjustment(case: &Case, scheme: &Scheme) -> f64 {
+    scheme
+        .audit_time
+        .risk
+        .as_ref()
+        .map_or(0.0, |r| match case.client.risk.value {
+            Risk::Low => r.low.value,
+            Risk::Medium => r.medium.value,
+            Risk::High => r.high.value,
+        })
 }
 
 /// The nearest multiple of 0.5, ties upward (`rules.md`: TB 5.4.4 2)).

@@ -5,6 +5,7 @@ pub mod cycle;
 pub mod registry;
 pub mod rule;
 pub mod rules;
+pub mod schedule;
 
 use crate::diag::{Diagnostic, Severity};
 use crate::load::{Body, Case, CaseFile, Date, Rules, Scheme};
@@ -179,4 +180,27 @@ fn diagnostic(rule: &Rule, file: &CaseFile, ctx: &Ctx, f: Finding) -> Diagnostic
         citations,
         related: f.related,
     }
+}
+
+/// `from` plus `n` working days from the calendar; a year the calendar lacks is counted
+/// Monday to Friday, with one warning at `from` per missing year.
+pub fn working_days_after(
+    ctx: &Ctx,
+    from: &crate::source::At<Date>,
+    n: u32,
+    out: &mut Vec<Finding>,
+) -> Date {
+    let (day, missing) = crate::dates::add_working_days(&ctx.rules.calendar, from.value, n);
+    for year in missing {
+        out.push(
+            Finding::new(
+                from.pos,
+                format!(
+                    "rules/calendar.yaml has no {year}; working days were counted Monday to Friday"
+                ),
+            )
+            .severity(Severity::Warning),
+        );
+    }
+    day
 }

@@ -4,6 +4,7 @@ pub mod body;
 pub mod calendar;
 pub mod case;
 pub mod date;
+pub mod numbering;
 pub mod scheme;
 pub mod yaml;
 

@@ -1,0 +1,93 @@
+//! Certification is granted, renewed or maintained only with every major nonconformity
+//! verified effective and every minor one under an accepted plan; TB closes every NC of the
+//! initial audit (TB-GZ-036 8.3 3), 8.5, 9.4.2 2); HZL-MSRG-005 4.6.3).
+
+use crate::check::{Applies, Check, Ctx, Finding, Param, Rule};
+use crate::diag::Severity;
+use crate::load::case::{DecisionKind, Grade, Outcome};
+
+pub static RULE: Rule = Rule {
+    id: "decision-nc-closed",
+    severity: Severity::Error,
+    summary: "a positive decision follows effective verification of every major NC (and accepted plans for minors)",
+    docs: "For a decision with outcome `grant`, `renew`, `maintain`, `restore` or \
+           `extend-scope`, every nonconformity of the audits it names is settled on or before \
+           the decision's date: a major one verified effective, a minor one with its plan \
+           accepted. With `initial_all_closed`, an initial decision needs every NC, minor ones \
+           too, verified effective.",
+    example: "decisions:\n  - { id: D1, date: 2026-04-20, outcome: grant, audits: [S1, S2] }\n# NC02 (major) verified on 2026-04-25",
+    default_citations: &[],
+    applies: Applies::WhenConfigured,
+    params: &[("initial_all_closed", Param::Flag, true)],
+    check: Check::Case(check),
+};
+
+fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
+    let Some(cfg) = ctx.config(RULE.id) else {
+        return;
+    };
+    for d in ctx.case.decisions.iter().filter(|d| {
+        matches!(
+            d.outcome.value,
+            Outcome::Grant
+                | Outcome::Renew
+                | Outcome::Maintain
+                | Outcome::Restore
+                | Outcome::ExtendScope
+        )
+    }) {
+        let all = cfg.flag("initial_all_closed") && d.kind.value == DecisionKind::Initial;
+        for audit_id in &d.audits {
+            let Some(audit) = ctx.case.audit(audit_id) else {
+                continue;
+            };
+            for nc in &audit.nonconformities {
+                let verified = nc
+                    .verification
+                    .as_ref()
+                    .is_some_and(|v| v.effective.value && v.date.value <= d.date.value);
+                let planned = nc
+                    .plan_accepted
+                    .as_ref()
+                    .is_some_and(|p| p.value <= d.date.value);
+                let problem = if nc.grade.value == Grade::Major || all {
+                    (!verified).then_some("is not verified effective")
+                } else {
+                    (!planned).then_some("has no corrective-action plan accepted")
+                };
+                if let Some(problem) = problem {
+                    out.push(
+                        Finding::new(
+                            d.outcome.pos,
+                            format!(
+                                "decision {} ({}) on {}: {} nonconformity {} of audit {} (line {}) {problem} by then",
+                                d.id.value,
+                                outcome_name(d.outcome.value),
+                                d.date.value,
+                                if nc.grade.value == Grade::Major { "major" } else { "minor" },
+                                nc.id.value,
+                                audit.id.value,
+                                nc.id.pos.line
+                            ),
+                        )
+                        .related(nc.id.pos, "nonconformity"),
+                    );
+                }
+            }
+        }
+    }
+}
+
+pub fn outcome_name(o: Outcome) -> &'static str {
+    match o {
+        Outcome::Grant => "grant",
+        Outcome::Refuse => "refuse",
+        Outcome::Maintain => "maintain",
+        Outcome::Renew => "renew",
+        Outcome::Suspend => "suspend",
+        Outcome::Restore => "restore",
+        Outcome::Withdraw => "withdraw",
+        Outcome::ExtendScope => "extend-scope",
+        Outcome::ReduceScope => "reduce-scope",
+    }
+}

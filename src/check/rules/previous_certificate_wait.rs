@@ -1,0 +1,92 @@
+//! A client whose previous certificate was suspended, withdrawn or cancelled for its own
+//! cause waits before applying again (TB-GZ-036 5.1.2 6)) or must have rectified the cause
+//! (HZL-MSRG-005 10.4).
+
+use crate::check::{Applies, Check, Ctx, Finding, Param, Rule};
+use crate::dates::add_months;
+use crate::diag::Severity;
+use crate::load::case::PreviousStatus;
+
+pub static RULE: Rule = Rule {
+    id: "previous-certificate-wait",
+    severity: Severity::Error,
+    summary: "after a certificate suspended, withdrawn or cancelled for the client's own cause, the client waits `months` (or rectifies)",
+    docs: "For each `client.previous_certificates` entry with `own_cause: true`: with `months`, \
+           the application is received no earlier than `months` after the entry's `date` \
+           (`months_if_body_lost_approval` when `body_approval_revoked: true`); with \
+           `unless_rectified`, the entry must record `rectified: true`.",
+    example: "client:\n  previous_certificates:\n    - { body: 某认证公司, status: withdrawn, date: 2025-09-01, own_cause: true }\napplication:\n  received: 2026-02-02   # 5 months later",
+    default_citations: &[],
+    applies: Applies::WhenConfigured,
+    params: &[
+        ("months", Param::Int, false),
+        ("months_if_body_lost_approval", Param::Int, false),
+        ("unless_rectified", Param::Flag, false),
+    ],
+    check: Check::Case(check),
+};
+
+fn status(s: PreviousStatus) -> &'static str {
+    match s {
+        PreviousStatus::Suspended => "suspended",
+        PreviousStatus::Withdrawn => "withdrawn",
+        PreviousStatus::Cancelled => "cancelled",
+    }
+}
+
+fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
+    let Some(cfg) = ctx.config(RULE.id) else {
+        return;
+    };
+    let received = &ctx.case.application.received;
+    for prev in ctx
+        .case
+        .client
+        .previous_certificates
+        .iter()
+        .filter(|p| p.own_cause.value)
+    {
+        let what = format!(
+            "the previous certificate{} from {} was {} for the client's own cause on {}",
+            prev.number
+                .as_ref()
+                .map(|n| format!(" {}", n.value))
+                .unwrap_or_default(),
+            prev.body.value,
+            status(prev.status.value),
+            prev.date.value
+        );
+        if cfg.flag("unless_rectified") && !prev.rectified.as_ref().is_some_and(|r| r.value) {
+            let pos = prev
+                .rectified
+                .as_ref()
+                .map_or(prev.own_cause.pos, |r| r.pos);
+            out.push(Finding::new(
+                pos,
+                format!("{what}; record `rectified: true` once the cause has been rectified"),
+            ));
+        }
+        let Some(months) = cfg.int("months") else {
+            continue;
+        };
+        let lost = prev.body_approval_revoked.as_ref().is_some_and(|b| b.value);
+        let wait = if lost {
+            cfg.int("months_if_body_lost_approval").unwrap_or(months)
+        } else {
+            months
+        };
+        let earliest = add_months(prev.date.value, wait);
+        if received.value < earliest {
+            out.push(
+                Finding::new(
+                    received.pos,
+                    format!(
+                        "the application was received on {}; {what} (line {}), so no application may be accepted before {earliest} ({wait} months)",
+                        received.value, prev.date.pos.line
+                    ),
+                )
+                .related(prev.date.pos, "previous certificate ended"),
+            );
+        }
+    }
+}

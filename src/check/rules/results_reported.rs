@@ -1,0 +1,61 @@
+//! Certification results are reported to the regulator in time: TB by the earlier of 30
+//! working days after issue and the 10th of the next month (TB-GZ-036 9.4.4 6), 12.3 1)),
+//! HZL within 30 working days (HZL-MSRG-005 4.6.6).
+
+use crate::check::{Applies, Check, Ctx, Finding, Param, Rule, working_days_after};
+use crate::dates::day_of_next_month;
+use crate::diag::Severity;
+
+pub static RULE: Rule = Rule {
+    id: "results-reported",
+    severity: Severity::Error,
+    summary: "a certificate's `reported` date is ≤ issue + `working_days` (and ≤ day `by_day_of_next_month` of the next month)",
+    docs: "When a certificate records `reported` (the date it was reported to the CNCA \
+           information system), it is no later than `working_days` working days after \
+           `issued` and, with `by_day_of_next_month`, no later than that day of the month \
+           after issue, whichever comes first.",
+    example: "certificates:\n  - { number: TB-PIC-2026-0003, issued: 2026-04-22, reported: 2026-05-20, … }   # after 10 May",
+    default_citations: &[],
+    applies: Applies::WhenConfigured,
+    params: &[
+        ("working_days", Param::Int, true),
+        ("by_day_of_next_month", Param::Int, false),
+    ],
+    check: Check::Case(check),
+};
+
+fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
+    let Some(cfg) = ctx.config(RULE.id) else {
+        return;
+    };
+    let Some(n) = cfg.int("working_days") else {
+        return;
+    };
+    for cert in &ctx.case.certificates {
+        let Some(reported) = &cert.reported else {
+            continue;
+        };
+        let by_days = working_days_after(ctx, &cert.issued, n, out);
+        let mut latest = by_days;
+        let mut how = format!("{n} working days after issue");
+        if let Some(day) = cfg.int("by_day_of_next_month") {
+            let by_month = day_of_next_month(cert.issued.value, day);
+            if by_month < latest {
+                latest = by_month;
+                how = format!("day {day} of the month after issue");
+            }
+        }
+        if reported.value > latest {
+            out.push(
+                Finding::new(
+                    reported.pos,
+                    format!(
+                        "certificate {} issued on {} (line {}) was reported on {}; the last day was {latest} ({how})",
+                        cert.number.value, cert.issued.value, cert.issued.pos.line, reported.value
+                    ),
+                )
+                .related(cert.issued.pos, "issued"),
+            );
+        }
+    }
+}

@@ -1,0 +1,133 @@
+//! Which sites each audit must visit (TB-GZ-036 5.4.5 3) 4); HZL-MSRG-005 4.2.4.3, 4.2.4.4).
+//! Similar sites (same `group`) are sampled; every other site is visited at the initial and
+//! the recertification audit, and surveillance samples them plus the central site.
+
+use std::collections::BTreeMap;
+
+use crate::check::{Applies, Check, Ctx, Finding, Param, Rule};
+use crate::diag::Severity;
+use crate::load::case::{Audit, AuditKind, Site};
+use crate::source::{At, Pos};
+
+pub static RULE: Rule = Rule {
+    id: "site-coverage",
+    severity: Severity::Error,
+    summary: "each audit visits enough sites: every site (or the similar-site sample) and the central site",
+    docs: "Permanent sites (not `temporary`) with the same `group` are similar; of a group of X \
+           the initial audit (judged on stage 2) visits ⌈similar_initial × X⌉, a surveillance \
+           ⌈similar_surveillance × X⌉, a recertification ⌈similar_recertification × X⌉. Sites \
+           without a group are all visited at stage 2 and recertification; a surveillance \
+           visits ⌈other_surveillance × N⌉ of them. The central site is visited at every \
+           surveillance.",
+    example: "client:\n  sites: [{ id: hq, central: true, … }, { id: dc, … }]\naudits:\n  - { id: S2, kind: stage2, sites: [hq] }   # dc not visited",
+    default_citations: &[],
+    applies: Applies::WhenConfigured,
+    params: &[
+        ("similar_initial", Param::Float, true),
+        ("similar_surveillance", Param::Float, true),
+        ("similar_recertification", Param::Float, true),
+        ("other_surveillance", Param::Float, true),
+    ],
+    check: Check::Case(check),
+};
+
+fn need(share: f64, of: usize) -> usize {
+    (share * of as f64 - 1e-9).ceil().max(0.0) as usize
+}
+
+fn at(audit: &Audit) -> Pos {
+    audit.sites.first().map_or(audit.id.pos, |s| s.pos)
+}
+
+fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
+    let Some(cfg) = ctx.config(RULE.id) else {
+        return;
+    };
+    let sites: Vec<&At<Site>> = ctx
+        .case
+        .client
+        .sites
+        .iter()
+        .filter(|s| !s.temporary.as_ref().is_some_and(|t| t.value))
+        .collect();
+    let mut groups: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    let mut others: Vec<&str> = Vec::new();
+    for s in &sites {
+        match &s.group {
+            Some(g) => groups.entry(g.as_str()).or_default().push(s.id.as_str()),
+            None => others.push(s.id.as_str()),
+        }
+    }
+    for audit in &ctx.case.audits {
+        let (similar, all_others, name) = match audit.kind.value {
+            AuditKind::Stage2 => (cfg.float("similar_initial"), true, "the initial audit"),
+            AuditKind::Surveillance => (cfg.float("similar_surveillance"), false, "a surveillance"),
+            AuditKind::Recertification => (
+                cfg.float("similar_recertification"),
+                true,
+                "a recertification",
+            ),
+            _ => continue,
+        };
+        let Some(similar) = similar else { continue };
+        let visited = |id: &str| audit.sites.iter().any(|s| s.value == id);
+        for (group, members) in &groups {
+            let required = need(similar, members.len());
+            let seen = members.iter().filter(|m| visited(m)).count();
+            if seen < required {
+                out.push(Finding::new(
+                    at(audit),
+                    format!(
+                        "audit {} visits {seen} of the {} similar sites of group `{group}` ({}); {name} visits at least {required}",
+                        audit.id.value,
+                        members.len(),
+                        members.join(", ")
+                    ),
+                ));
+            }
+        }
+        if all_others {
+            let missing: Vec<&str> = others.iter().copied().filter(|s| !visited(s)).collect();
+            if !missing.is_empty() {
+                out.push(Finding::new(
+                    at(audit),
+                    format!(
+                        "audit {} does not visit {}; {name} visits every site that is not in a group of similar sites",
+                        audit.id.value,
+                        missing.join(", ")
+                    ),
+                ));
+            }
+        } else if let Some(share) = cfg.float("other_surveillance") {
+            let required = need(share, others.len());
+            let seen = others.iter().filter(|s| visited(s)).count();
+            if seen < required {
+                out.push(Finding::new(
+                    at(audit),
+                    format!(
+                        "surveillance {} visits {seen} of the {} sites outside groups; at least {required} ({:.0} %) are required",
+                        audit.id.value,
+                        others.len(),
+                        share * 100.0
+                    ),
+                ));
+            }
+            for central in sites
+                .iter()
+                .filter(|s| s.central.as_ref().is_some_and(|c| c.value))
+                .filter(|s| !visited(&s.id))
+            {
+                out.push(
+                    Finding::new(
+                        at(audit),
+                        format!(
+                            "surveillance {} does not visit the central site {} (line {}); every surveillance does",
+                            audit.id.value, central.id.value, central.id.pos.line
+                        ),
+                    )
+                    .related(central.id.pos, "central site"),
+                );
+            }
+        }
+    }
+}

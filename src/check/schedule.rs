@@ -1,0 +1,217 @@
+//! What a case has due next: the dates the cycle rules enforce, computed forward from what
+//! is recorded. `surveillance-overdue` and `certdoc status` share this one reading.
+
+use crate::check::cycle::{Cycle, cycles};
+use crate::check::rules::major_nc_verification_deadline;
+use crate::check::{Ctx, Finding};
+use crate::dates::add_months;
+use crate::load::Date;
+use crate::load::case::{AuditKind, DecisionKind, Outcome};
+use crate::source::Pos;
+
+/// One thing due in a case.
+#[derive(Debug, Clone)]
+pub struct Due {
+    /// `surveillance`, `recertification-audit`, `recertification-decision`,
+    /// `nc-verification`, `report-delivery` or `suspension-end`.
+    pub kind: &'static str,
+    pub what: String,
+    pub due: Date,
+    /// The node the item is about (for a pointer into the case file).
+    pub pos: Pos,
+}
+
+/// The deadline of the next surveillance of a cycle and how it was set, when one is due:
+/// none once two surveillances or a recertification audit are recorded, or when the
+/// certificate expires first.
+pub fn next_surveillance(ctx: &Ctx, cycle: &Cycle) -> Option<(Date, String)> {
+    let cert = cycle.certificate;
+    let issued = cert.issued.value;
+    let recertified = ctx
+        .case
+        .audits
+        .iter()
+        .any(|a| a.kind.value == AuditKind::Recertification && a.start.value >= issued);
+    if recertified {
+        return None;
+    }
+    let months = |rule: &str| ctx.config(rule).and_then(|c| c.int("months"));
+    let mut candidates: Vec<(Date, String)> = Vec::new();
+    match cycle.surveillances.as_slice() {
+        [] => {
+            let first = ctx
+                .config("first-surveillance-due")
+                .filter(|c| !cycle.renewal || c.flag("after_renewal"))
+                .and_then(|c| c.int("months"));
+            if let Some(m) = first.or_else(|| months("surveillance-interval")) {
+                candidates.push((
+                    add_months(issued, m),
+                    format!(
+                        "first surveillance of {}: {m} months after issue on {issued}",
+                        cert.number.value
+                    ),
+                ));
+            }
+        }
+        [only] => {
+            if let Some(m) = months("surveillance-interval") {
+                candidates.push((
+                    add_months(only.start.value, m),
+                    format!(
+                        "second surveillance of {}: {m} months after surveillance {} on {}",
+                        cert.number.value, only.id.value, only.start.value
+                    ),
+                ));
+            }
+            if let Some(m) = months("second-surveillance-due") {
+                candidates.push((
+                    add_months(issued, m),
+                    format!(
+                        "second surveillance of {}: {m} months after issue on {issued}",
+                        cert.number.value
+                    ),
+                ));
+            }
+        }
+        _ => return None,
+    }
+    candidates
+        .into_iter()
+        .min_by_key(|(d, _)| *d)
+        .filter(|(d, _)| *d <= cert.expires.value)
+}
+
+/// The cycle whose certificate is current: the last one, unless it was withdrawn.
+pub fn current_cycle<'a>(ctx: &Ctx<'a>) -> Option<Cycle<'a>> {
+    let cycle = cycles(ctx.case).pop()?;
+    let withdrawn = ctx.case.decisions.iter().any(|d| {
+        d.outcome.value == Outcome::Withdraw && d.date.value >= cycle.certificate.issued.value
+    });
+    (!withdrawn).then_some(cycle)
+}
+
+/// Whether a suspension or withdrawal was recorded after `since`.
+pub fn suspended_since(ctx: &Ctx, since: Date) -> bool {
+    ctx.case.decisions.iter().any(|d| {
+        matches!(d.outcome.value, Outcome::Suspend | Outcome::Withdraw) && d.date.value >= since
+    })
+}
+
+/// Everything the case has open, with its deadline.
+pub fn due(ctx: &Ctx) -> Vec<Due> {
+    let case = ctx.case;
+    let mut out = Vec::new();
+    if let Some(cycle) = current_cycle(ctx) {
+        let cert = cycle.certificate;
+        if let Some((date, what)) = next_surveillance(ctx, &cycle) {
+            out.push(Due {
+                kind: "surveillance",
+                what,
+                due: date,
+                pos: cert.number.pos,
+            });
+        }
+        let recert_audit = case.audits.iter().any(|a| {
+            a.kind.value == AuditKind::Recertification && a.start.value >= cert.issued.value
+        });
+        if !recert_audit {
+            out.push(Due {
+                kind: "recertification-audit",
+                what: format!("recertification audit before {} expires", cert.number.value),
+                due: cert.expires.value,
+                pos: cert.expires.pos,
+            });
+        }
+        let renewed = case
+            .decisions
+            .iter()
+            .any(|d| d.outcome.value == Outcome::Renew && d.date.value > cert.issued.value);
+        if let (false, Some(m)) = (
+            renewed,
+            ctx.config("recert-decision-deadline")
+                .and_then(|c| c.int("months")),
+        ) {
+            out.push(Due {
+                kind: "recertification-decision",
+                what: format!(
+                    "renewal decision: {m} months after {} expires on {}",
+                    cert.number.value, cert.expires.value
+                ),
+                due: add_months(cert.expires.value, m),
+                pos: cert.expires.pos,
+            });
+        }
+    }
+    for (audit, nc) in case.nonconformities() {
+        let settled = nc.verification.as_ref().is_some_and(|v| v.effective.value);
+        if settled {
+            continue;
+        }
+        if let Some((date, how)) = major_nc_verification_deadline::deadline(ctx, audit, nc) {
+            out.push(Due {
+                kind: "nc-verification",
+                what: format!(
+                    "verify nonconformity {} of audit {} ({how})",
+                    nc.id.value, audit.id.value
+                ),
+                due: date,
+                pos: nc.id.pos,
+            });
+        }
+    }
+    if let Some(n) = ctx
+        .config("report-delivery")
+        .and_then(|c| c.int("working_days"))
+    {
+        for audit in &case.audits {
+            if audit.report.as_ref().is_some_and(|r| r.delivered.is_some()) {
+                continue;
+            }
+            let decision = case
+                .decisions
+                .iter()
+                .filter(|d| {
+                    !matches!(
+                        d.kind.value,
+                        DecisionKind::Suspension | DecisionKind::Withdrawal
+                    )
+                })
+                .filter(|d| d.audits.iter().any(|a| a.value == audit.id.value))
+                .min_by_key(|d| d.date.value);
+            if let Some(d) = decision {
+                let mut ignored: Vec<Finding> = Vec::new();
+                let date = crate::check::working_days_after(ctx, &d.date, n, &mut ignored);
+                out.push(Due {
+                    kind: "report-delivery",
+                    what: format!(
+                        "deliver the report of audit {}: {n} working days after decision {}",
+                        audit.id.value, d.id.value
+                    ),
+                    due: date,
+                    pos: audit.id.pos,
+                });
+            }
+        }
+    }
+    for s in case
+        .decisions
+        .iter()
+        .filter(|d| d.outcome.value == Outcome::Suspend)
+    {
+        let Some(until) = &s.until else { continue };
+        let resolved = case.decisions.iter().any(|d| {
+            matches!(d.outcome.value, Outcome::Restore | Outcome::Withdraw)
+                && d.date.value >= s.date.value
+        });
+        if !resolved {
+            out.push(Due {
+                kind: "suspension-end",
+                what: format!("restore or withdraw: suspension {} ends", s.id.value),
+                due: until.value,
+                pos: until.pos,
+            });
+        }
+    }
+    out.sort_by_key(|d| d.due);
+    out
+}

@@ -1,0 +1,94 @@
+//! The controlled documents a case produces and their document numbers, from the body's
+//! form patterns (`{case}`, `{audit}`, `{nc}`, `{decision}`). Checking (unique numbers,
+//! revisions) and rendering both read this one list.
+
+use crate::load::body::Body;
+use crate::load::case::{Case, Outcome};
+use crate::source::Pos;
+
+/// The body's form keys, in the order records are listed.
+pub const FORMS: &[&str] = &[
+    "audit-plan",
+    "audit-time",
+    "nc-report",
+    "audit-report",
+    "decision",
+    "suspension",
+    "certificate",
+];
+
+/// One controlled document of a case.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    /// The body's form key (`audit-plan`, `nc-report`, …).
+    pub form: &'static str,
+    pub number: String,
+    /// The id of the audit, nonconformity, decision or certificate it is made from.
+    pub subject: String,
+    /// Where that subject is in the case file.
+    pub pos: Pos,
+}
+
+fn fill(pattern: &str, case: &str, audit: &str, nc: &str, decision: &str) -> String {
+    pattern
+        .replace("{case}", case)
+        .replace("{audit}", audit)
+        .replace("{nc}", nc)
+        .replace("{decision}", decision)
+}
+
+/// Every controlled document of the case whose form the body defines.
+pub fn documents(case: &Case, body: &Body) -> Vec<Document> {
+    let mut out = Vec::new();
+    let c = case.case.trim();
+    let mut push = |form: &'static str, audit: &str, nc: &str, decision: &str, pos: Pos| {
+        if let Some(pattern) = body.forms.get(form).and_then(|f| f.number.as_ref()) {
+            let subject = [nc, decision, audit]
+                .into_iter()
+                .find(|s| !s.is_empty())
+                .unwrap_or_default()
+                .to_string();
+            out.push(Document {
+                form,
+                number: fill(pattern, c, audit, nc, decision),
+                subject,
+                pos,
+            });
+        }
+    };
+    for a in &case.audits {
+        if a.plan.is_some() {
+            push("audit-plan", &a.id, "", "", a.id.pos);
+        }
+        push("audit-time", &a.id, "", "", a.id.pos);
+    }
+    for a in &case.audits {
+        for nc in &a.nonconformities {
+            push("nc-report", &a.id, &nc.id, "", nc.id.pos);
+        }
+    }
+    for a in case.audits.iter().filter(|a| a.report.is_some()) {
+        push("audit-report", &a.id, "", "", a.id.pos);
+    }
+    for d in &case.decisions {
+        push("decision", "", "", &d.id, d.id.pos);
+    }
+    for d in case
+        .decisions
+        .iter()
+        .filter(|d| d.outcome.value == Outcome::Suspend)
+    {
+        push("suspension", "", "", &d.id, d.id.pos);
+    }
+    if body.forms.contains_key("certificate") {
+        for cert in &case.certificates {
+            out.push(Document {
+                form: "certificate",
+                number: cert.number.trim().to_string(),
+                subject: cert.number.trim().to_string(),
+                pos: cert.number.pos,
+            });
+        }
+    }
+    out
+}
