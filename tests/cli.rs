@@ -309,3 +309,38 @@ fn a_scheme_file_with_a_bad_rule_setting_is_refused_with_its_line() {
         "{err}"
     );
 }
+
+#[test]
+fn status_lists_what_is_due_soonest_first_and_marks_overdue() {
+    let o = certdoc(
+        &repo(),
+        &["status", "--as-of", "2027-02-01", "--format", "json"],
+    );
+    assert_eq!(o.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let items = v["items"].as_array().unwrap();
+    let dues: Vec<&str> = items.iter().map(|i| i["due"].as_str().unwrap()).collect();
+    let mut sorted = dues.clone();
+    sorted.sort();
+    assert_eq!(dues, sorted);
+    // The renewed confidentiality certificate's first surveillance was due 12 months after
+    // its issue on 2026-01-15; nothing is recorded, so it is overdue.
+    let first = &items[0];
+    assert_eq!(first["case"], "TB-CMS-2022-008");
+    assert_eq!(first["kind"], "surveillance");
+    assert_eq!(first["due"], "2027-01-15");
+    assert_eq!(first["overdue"], true);
+    assert_eq!(first["days"], -17);
+    assert!(items.iter().any(|i| i["case"] == "TB-PIC-2026-003"
+        && i["kind"] == "recertification-audit"
+        && i["due"] == "2029-04-21"
+        && i["overdue"] == false));
+
+    let human = stdout(&certdoc(
+        &repo(),
+        &["status", "--as-of", "2027-02-01", "--within", "90"],
+    ));
+    assert!(human.contains("OVERDUE 17 d  TB-CMS-2022-008"), "{human}");
+    assert!(human.contains("in 80 d  TB-PIC-2026-003"), "{human}");
+    assert!(!human.contains("recertification-audit"), "{human}");
+}

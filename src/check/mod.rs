@@ -98,9 +98,14 @@ pub struct ProjectCtx<'a> {
     pub cases: Vec<Ctx<'a>>,
 }
 
-/// Check every loaded case; cases that failed to load are skipped (the loader reported them).
-pub fn check(files: &[CaseFile], rules: &Rules, as_of: Date) -> Vec<Diagnostic> {
-    let (files, cases): (Vec<&CaseFile>, Vec<Ctx>) = files
+/// What each loaded case's rules see, beside its file; cases that failed to load are
+/// skipped (the loader reported them).
+pub fn contexts<'a>(
+    files: &'a [CaseFile],
+    rules: &'a Rules,
+    as_of: Date,
+) -> (Vec<&'a CaseFile>, Vec<Ctx<'a>>) {
+    files
         .iter()
         .filter_map(|f| {
             let case = f.case.as_ref()?;
@@ -114,7 +119,12 @@ pub fn check(files: &[CaseFile], rules: &Rules, as_of: Date) -> Vec<Diagnostic> 
             };
             Some((f, ctx))
         })
-        .unzip();
+        .unzip()
+}
+
+/// Check every loaded case.
+pub fn check(files: &[CaseFile], rules: &Rules, as_of: Date) -> Vec<Diagnostic> {
+    let (files, cases) = contexts(files, rules, as_of);
     let project = ProjectCtx { cases };
     let mut out = Vec::new();
     for rule in registry::RULES {

@@ -4,6 +4,7 @@ mod check;
 mod explain;
 mod rules;
 mod schema;
+mod status;
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -46,6 +47,8 @@ enum Command {
     Explain(explain::ExplainArgs),
     /// Print the JSON Schema of case files (for editors)
     Schema,
+    /// What is due across all cases (surveillance, recertification, NC verification, report delivery, suspension end), soonest first
+    Status(status::StatusArgs),
 }
 
 /// Options of every checking command.
@@ -122,5 +125,6 @@ fn run(cli: Cli) -> Result<Exit> {
         Command::Explain(args) => explain::run(&args, &root(cli.root.as_deref())?),
         Command::Rules(args) => rules::run(&args, &root(cli.root.as_deref())?),
         Command::Check(args) => check::run(&args, &root(cli.root.as_deref())?),
+        Command::Status(args) => status::run(&args, &root(cli.root.as_deref())?),
     }
 }

@@ -1,0 +1,132 @@
+//! `certdoc status`: what is due across all cases, soonest first, overdue items marked.
+
+use std::fmt::Write as _;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use clap::{Args, ValueEnum};
+use serde::Serialize;
+
+use super::{Exit, parse_date};
+use crate::check::{contexts, schedule};
+use crate::dates::days_between;
+use crate::driver;
+use crate::error::{Error, Result};
+use crate::load::Date;
+
+#[derive(Args)]
+pub struct StatusArgs {
+    /// Case files or folders (default: every case under cases/)
+    paths: Vec<PathBuf>,
+    /// The day to judge from (YYYY-MM-DD); default: today
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    as_of: Option<Date>,
+    /// Only what is overdue or due within this many days
+    #[arg(long, value_name = "DAYS")]
+    within: Option<i64>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = StatusFormat::Human)]
+    format: StatusFormat,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum StatusFormat {
+    Human,
+    Json,
+}
+
+#[derive(Serialize)]
+struct Item {
+    case: String,
+    file: String,
+    line: u32,
+    kind: &'static str,
+    what: String,
+    due: String,
+    /// Days from `as_of` to `due`; negative when overdue.
+    days: i64,
+    overdue: bool,
+}
+
+#[derive(Serialize)]
+struct Status {
+    as_of: String,
+    items: Vec<Item>,
+}
+
+pub fn run(args: &StatusArgs, root: &Path) -> Result<Exit> {
+    let as_of = args
+        .as_of
+        .unwrap_or_else(|| Date(chrono::Local::now().date_naive()));
+    let checked = driver::check_project(root, &args.paths, as_of)?;
+    let (_, ctxs) = contexts(&checked.cases, &checked.rules, as_of);
+    let mut items: Vec<Item> = ctxs
+        .iter()
+        .flat_map(|ctx| {
+            schedule::due(ctx).into_iter().map(move |d| {
+                let days = days_between(as_of, d.due);
+                Item {
+                    case: ctx.case.case.value.clone(),
+                    file: ctx.file.to_string(),
+                    line: d.pos.line,
+                    kind: d.kind,
+                    what: d.what,
+                    due: d.due.to_string(),
+                    days,
+                    overdue: days < 0,
+                }
+            })
+        })
+        .filter(|i| args.within.is_none_or(|w| i.days <= w))
+        .collect();
+    items.sort_by(|a, b| (&a.due, &a.case).cmp(&(&b.due, &b.case)));
+    let text = match args.format {
+        StatusFormat::Json => {
+            let status = Status {
+                as_of: as_of.to_string(),
+                items,
+            };
+            serde_json::to_string_pretty(&status).unwrap_or_default() + "\n"
+        }
+        StatusFormat::Human => human(as_of, &items, checked.report.errors()),
+    };
+    let mut stdout = std::io::stdout().lock();
+    stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+        .map_err(|e| Error::io("<stdout>", e))?;
+    Ok(Exit::Clean)
+}
+
+fn human(as_of: Date, items: &[Item], errors: usize) -> String {
+    let mut out = String::new();
+    if items.is_empty() {
+        let _ = writeln!(out, "nothing due as of {as_of}");
+    }
+    let width = items.iter().map(|i| i.case.len()).max().unwrap_or(0);
+    for i in items {
+        let when = match i.days {
+            d if d < 0 => format!("OVERDUE {} d", -d),
+            0 => "today".to_string(),
+            d => format!("in {d} d"),
+        };
+        let _ = writeln!(
+            out,
+            "{}  {:>13}  {:<width$}  {:<24}  {}  ({}:{})",
+            i.due, when, i.case, i.kind, i.what, i.file, i.line
+        );
+    }
+    let overdue = items.iter().filter(|i| i.overdue).count();
+    let _ = writeln!(
+        out,
+        "\n{} item(s) as of {as_of}, {overdue} overdue",
+        items.len()
+    );
+    if errors > 0 {
+        let _ = writeln!(
+            out,
+            "note: `certdoc check` reports {errors} error(s); dates here come from the data as recorded"
+        );
+    }
+    out
+}
