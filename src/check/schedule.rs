@@ -47,7 +47,7 @@ pub fn next_surveillance(ctx: &Ctx, cycle: &Cycle) -> Option<(Date, String)> {
                 candidates.push((
                     add_months(issued, m),
                     format!(
-                        "first surveillance of {}: {m} months after issue on {issued}",
+                        "first surveillance of {} ({m} months after issue on {issued})",
                         cert.number.value
                     ),
                 ));
@@ -58,7 +58,7 @@ pub fn next_surveillance(ctx: &Ctx, cycle: &Cycle) -> Option<(Date, String)> {
                 candidates.push((
                     add_months(only.start.value, m),
                     format!(
-                        "second surveillance of {}: {m} months after surveillance {} on {}",
+                        "second surveillance of {} ({m} months after surveillance {} on {})",
                         cert.number.value, only.id.value, only.start.value
                     ),
                 ));
@@ -67,7 +67,7 @@ pub fn next_surveillance(ctx: &Ctx, cycle: &Cycle) -> Option<(Date, String)> {
                 candidates.push((
                     add_months(issued, m),
                     format!(
-                        "second surveillance of {}: {m} months after issue on {issued}",
+                        "second surveillance of {} ({m} months after issue on {issued})",
                         cert.number.value
                     ),
                 ));
@@ -134,7 +134,7 @@ pub fn due(ctx: &Ctx) -> Vec<Due> {
             out.push(Due {
                 kind: "recertification-decision",
                 what: format!(
-                    "renewal decision: {m} months after {} expires on {}",
+                    "renewal decision ({m} months after {} expires on {})",
                     cert.number.value, cert.expires.value
                 ),
                 due: add_months(cert.expires.value, m),
@@ -184,7 +184,7 @@ pub fn due(ctx: &Ctx) -> Vec<Due> {
                 out.push(Due {
                     kind: "report-delivery",
                     what: format!(
-                        "deliver the report of audit {}: {n} working days after decision {}",
+                        "delivery of the report of audit {} ({n} working days after decision {})",
                         audit.id.value, d.id.value
                     ),
                     due: date,
@@ -206,7 +206,7 @@ pub fn due(ctx: &Ctx) -> Vec<Due> {
         if !resolved {
             out.push(Due {
                 kind: "suspension-end",
-                what: format!("restore or withdraw: suspension {} ends", s.id.value),
+                what: format!("end of suspension {}: restore or withdraw", s.id.value),
                 due: until.value,
                 pos: until.pos,
             });
