@@ -68,7 +68,8 @@ pub struct RuleMeta {
 #[derive(Debug, Clone)]
 pub struct SourceText {
     pub path: String,
-    pub text: String,
+    /// Shared: the report keeps every file for the emitters without copying it.
+    pub text: std::sync::Arc<str>,
 }
 
 impl Report {
@@ -85,10 +86,7 @@ impl Report {
     }
 
     pub fn source(&self, path: &str) -> Option<&str> {
-        self.files
-            .iter()
-            .find(|f| f.path == path)
-            .map(|f| f.text.as_str())
+        self.files.iter().find(|f| f.path == path).map(|f| &*f.text)
     }
 
     /// Diagnostics in a stable order: by file, line, column, rule.

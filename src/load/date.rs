@@ -16,7 +16,14 @@ impl Date {
         if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
             return None;
         }
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").ok().map(Date)
+        // By hand: chrono's format parser was a visible share of loading a case.
+        let num = |r: std::ops::Range<usize>| -> Option<u32> {
+            b[r].iter().try_fold(0u32, |n, &c| {
+                c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+            })
+        };
+        let year = i32::try_from(num(0..4)?).ok()?;
+        NaiveDate::from_ymd_opt(year, num(5..7)?, num(8..10)?).map(Date)
     }
 
     pub fn ymd(y: i32, m: u32, d: u32) -> Option<Self> {
@@ -52,5 +59,33 @@ impl JsonSchema for Date {
             "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
             "description": "A calendar date, YYYY-MM-DD"
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Date;
+
+    #[test]
+    fn only_exact_iso_dates() {
+        assert_eq!(Date::parse("2024-02-29"), Date::ymd(2024, 2, 29));
+        assert_eq!(Date::parse("2026-12-31"), Date::ymd(2026, 12, 31));
+        for bad in [
+            "2026-3-5",
+            "2026-02-30",
+            "2025-02-29",
+            "2026-13-01",
+            "2026-00-10",
+            "2026-01-00",
+            "+026-01-01",
+            "2026-0a-01",
+            "2026/01/01",
+            "20260101",
+            "2026-01-011",
+            "",
+            "２０２６-01-01",
+        ] {
+            assert_eq!(Date::parse(bad), None, "{bad}");
+        }
     }
 }

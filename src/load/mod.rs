@@ -203,7 +203,7 @@ pub fn load_case(root: &Path, path: &Path) -> Result<(CaseFile, Option<Diagnosti
             );
             let source = SourceText {
                 path: file.clone(),
-                text: lossy,
+                text: lossy.into(),
             };
             return Ok((CaseFile { source, case: None }, Some(d)));
         }
@@ -211,7 +211,7 @@ pub fn load_case(root: &Path, path: &Path) -> Result<(CaseFile, Option<Diagnosti
     let parsed = yaml::parse::<Case>(text.trim_start_matches('\u{feff}'));
     let source = SourceText {
         path: file.clone(),
-        text,
+        text: text.into(),
     };
     Ok(match parsed {
         Ok(case) => (
