@@ -10,4 +10,5 @@ pub mod diag;
 pub mod driver;
 pub mod error;
 pub mod load;
+pub mod render;
 pub mod source;
