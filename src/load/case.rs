@@ -531,6 +531,14 @@ impl Case {
             .find(|s| *s.id == id)
     }
 
+    /// The stage 1 a stage 2 follows: the latest one that ended by the stage 2's start.
+    pub fn stage1_before(&self, stage2: &Audit) -> Option<&At<Audit>> {
+        self.audits
+            .iter()
+            .filter(|a| a.kind.value == AuditKind::Stage1 && a.end.value <= stage2.start.value)
+            .max_by_key(|a| a.end.value)
+    }
+
     pub fn audit(&self, id: &str) -> Option<&Audit> {
         self.audits.iter().map(|a| &a.value).find(|a| *a.id == id)
     }

@@ -35,13 +35,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         .iter()
         .filter(|a| a.kind.value == AuditKind::Stage2)
     {
-        let Some(s1) = ctx
-            .case
-            .audits
-            .iter()
-            .filter(|a| a.kind.value == AuditKind::Stage1 && a.end.value <= s2.start.value)
-            .max_by_key(|a| a.end.value)
-        else {
+        let Some(s1) = ctx.case.stage1_before(s2) else {
             continue;
         };
         let gap = days_between(s1.end.value, s2.start.value);
