@@ -6,7 +6,7 @@ use crate::check::rules::major_nc_verification_deadline;
 use crate::check::{Ctx, Finding};
 use crate::dates::add_months;
 use crate::load::Date;
-use crate::load::case::{AuditKind, DecisionKind, Outcome};
+use crate::load::case::{AuditKind, Outcome};
 use crate::source::Pos;
 
 /// One thing due in a case.
@@ -167,18 +167,7 @@ pub fn due(ctx: &Ctx) -> Vec<Due> {
             if audit.report.as_ref().is_some_and(|r| r.delivered.is_some()) {
                 continue;
             }
-            let decision = case
-                .decisions
-                .iter()
-                .filter(|d| {
-                    !matches!(
-                        d.kind.value,
-                        DecisionKind::Suspension | DecisionKind::Withdrawal
-                    )
-                })
-                .filter(|d| d.audits.iter().any(|a| a.value == audit.id.value))
-                .min_by_key(|d| d.date.value);
-            if let Some(d) = decision {
+            if let Some(d) = case.deciding(audit) {
                 let mut ignored: Vec<Finding> = Vec::new();
                 let date = crate::check::working_days_after(ctx, &d.date, n, &mut ignored);
                 out.push(Due {

@@ -447,6 +447,34 @@ pub enum Outcome {
     ReduceScope,
 }
 
+impl Outcome {
+    pub fn name(self) -> &'static str {
+        match self {
+            Outcome::Grant => "grant",
+            Outcome::Refuse => "refuse",
+            Outcome::Maintain => "maintain",
+            Outcome::Renew => "renew",
+            Outcome::Suspend => "suspend",
+            Outcome::Restore => "restore",
+            Outcome::Withdraw => "withdraw",
+            Outcome::ExtendScope => "extend-scope",
+            Outcome::ReduceScope => "reduce-scope",
+        }
+    }
+
+    /// Grants, keeps or restores certification: it must rest on settled findings.
+    pub fn is_positive(self) -> bool {
+        matches!(
+            self,
+            Outcome::Grant
+                | Outcome::Renew
+                | Outcome::Maintain
+                | Outcome::Restore
+                | Outcome::ExtendScope
+        )
+    }
+}
+
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Decision {
@@ -537,6 +565,21 @@ impl Case {
             .iter()
             .filter(|a| a.kind.value == AuditKind::Stage1 && a.end.value <= stage2.start.value)
             .max_by_key(|a| a.end.value)
+    }
+
+    /// The first decision resting on an audit whose report it reads (suspensions and
+    /// withdrawals rest on no report).
+    pub fn deciding(&self, audit: &Audit) -> Option<&At<Decision>> {
+        self.decisions
+            .iter()
+            .filter(|d| {
+                !matches!(
+                    d.kind.value,
+                    DecisionKind::Suspension | DecisionKind::Withdrawal
+                )
+            })
+            .filter(|d| d.audits.iter().any(|a| a.value == audit.id.value))
+            .min_by_key(|d| d.date.value)
     }
 
     pub fn audit(&self, id: &str) -> Option<&Audit> {

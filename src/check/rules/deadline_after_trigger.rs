@@ -1,8 +1,8 @@
 //! Suspension and withdrawal follow their ground within a deadline: calendar days (TB
 //! "5日") or working days (HZL "5个工作日"), as the scheme file says.
 
-use crate::check::{Applies, Check, Ctx, Finding, Param, Rule};
-use crate::dates::{add_days, add_working_days};
+use crate::check::{Applies, Check, Ctx, Finding, Param, Rule, working_days_after};
+use crate::dates::add_days;
 use crate::diag::Severity;
 use crate::load::case::Outcome;
 
@@ -67,17 +67,7 @@ fn run(ctx: &Ctx, rule: &Rule, outcome: Outcome, done: &str, out: &mut Vec<Findi
             continue;
         };
         let (latest, unit, n) = if let Some(n) = cfg.int("working_days") {
-            let (day, missing) = add_working_days(&ctx.rules.calendar, trigger.value, n);
-            for year in missing {
-                out.push(
-                    Finding::new(
-                        trigger.pos,
-                        format!("rules/calendar.yaml has no {year}; working days were counted Monday to Friday"),
-                    )
-                    .severity(Severity::Warning),
-                );
-            }
-            (day, "working days", n)
+            (working_days_after(ctx, trigger, n, out), "working days", n)
         } else if let Some(n) = cfg.int("days") {
             (add_days(trigger.value, i64::from(n)), "days", n)
         } else {

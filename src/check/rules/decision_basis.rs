@@ -2,7 +2,6 @@
 //! and stage 2, a renewal on a recertification audit, and nothing positive on an audit that
 //! did not recommend (TB-GZ-036 9.4.1 1); HZL-MSRG-005 4.6.1).
 
-use crate::check::rules::decision_nc_closed::outcome_name;
 use crate::check::{Applies, Check, Ctx, Finding, Rule};
 use crate::diag::Severity;
 use crate::load::case::{AuditKind, Conclusion, Outcome};
@@ -54,20 +53,12 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 format!(
                     "decision {} ({}) does not name {} among its `audits`",
                     d.id.value,
-                    outcome_name(d.outcome.value),
+                    d.outcome.value.name(),
                     missing.join(" or ")
                 ),
             ));
         }
-        let positive = matches!(
-            d.outcome.value,
-            Outcome::Grant
-                | Outcome::Renew
-                | Outcome::Maintain
-                | Outcome::Restore
-                | Outcome::ExtendScope
-        );
-        if !positive {
+        if !d.outcome.value.is_positive() {
             continue;
         }
         for (id, a) in &audits {
@@ -82,7 +73,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                         format!(
                             "decision {} ({}) rests on audit {}, which concluded against it (line {})",
                             d.id.value,
-                            outcome_name(d.outcome.value),
+                            d.outcome.value.name(),
                             a.id.value,
                             c.pos.line
                         ),

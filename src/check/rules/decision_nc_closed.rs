@@ -4,7 +4,7 @@
 
 use crate::check::{Applies, Check, Ctx, Finding, Param, Rule};
 use crate::diag::Severity;
-use crate::load::case::{DecisionKind, Grade, Outcome};
+use crate::load::case::{DecisionKind, Grade};
 
 pub static RULE: Rule = Rule {
     id: "decision-nc-closed",
@@ -26,16 +26,12 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     let Some(cfg) = ctx.config(RULE.id) else {
         return;
     };
-    for d in ctx.case.decisions.iter().filter(|d| {
-        matches!(
-            d.outcome.value,
-            Outcome::Grant
-                | Outcome::Renew
-                | Outcome::Maintain
-                | Outcome::Restore
-                | Outcome::ExtendScope
-        )
-    }) {
+    for d in ctx
+        .case
+        .decisions
+        .iter()
+        .filter(|d| d.outcome.value.is_positive())
+    {
         let all = cfg.flag("initial_all_closed") && d.kind.value == DecisionKind::Initial;
         for audit_id in &d.audits {
             let Some(audit) = ctx.case.audit(audit_id) else {
@@ -62,7 +58,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                             format!(
                                 "decision {} ({}) on {}: {} nonconformity {} of audit {} (line {}) {problem} by then",
                                 d.id.value,
-                                outcome_name(d.outcome.value),
+                                d.outcome.value.name(),
                                 d.date.value,
                                 if nc.grade.value == Grade::Major { "major" } else { "minor" },
                                 nc.id.value,
@@ -75,19 +71,5 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 }
             }
         }
-    }
-}
-
-pub fn outcome_name(o: Outcome) -> &'static str {
-    match o {
-        Outcome::Grant => "grant",
-        Outcome::Refuse => "refuse",
-        Outcome::Maintain => "maintain",
-        Outcome::Renew => "renew",
-        Outcome::Suspend => "suspend",
-        Outcome::Restore => "restore",
-        Outcome::Withdraw => "withdraw",
-        Outcome::ExtendScope => "extend-scope",
-        Outcome::ReduceScope => "reduce-scope",
     }
 }

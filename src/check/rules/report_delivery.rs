@@ -3,7 +3,6 @@
 
 use crate::check::{Applies, Check, Ctx, Finding, Param, Rule, working_days_after};
 use crate::diag::Severity;
-use crate::load::case::DecisionKind;
 
 pub static RULE: Rule = Rule {
     id: "report-delivery",
@@ -25,19 +24,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         return;
     };
     for audit in &ctx.case.audits {
-        let Some(d) = ctx
-            .case
-            .decisions
-            .iter()
-            .filter(|d| {
-                !matches!(
-                    d.kind.value,
-                    DecisionKind::Suspension | DecisionKind::Withdrawal
-                )
-            })
-            .filter(|d| d.audits.iter().any(|a| a.value == audit.id.value))
-            .min_by_key(|d| d.date.value)
-        else {
+        let Some(d) = ctx.case.deciding(audit) else {
             continue;
         };
         let latest = working_days_after(ctx, &d.date, n, out);
