@@ -24,6 +24,9 @@ pub enum Error {
     },
     #[error("{0}")]
     Usage(String),
+    /// A template, the layout or a font cannot be used: a tool failure, not a data error.
+    #[error("{}: {message}", .path.display())]
+    Template { path: PathBuf, message: String },
 }
 
 impl Error {

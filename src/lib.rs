@@ -10,5 +10,7 @@ pub mod diag;
 pub mod driver;
 pub mod error;
 pub mod load;
+pub mod output;
+pub mod records;
 pub mod render;
 pub mod source;

@@ -1,5 +1,6 @@
 //! The command line: argument parsing and one small driver per subcommand.
 
+mod build;
 mod check;
 mod explain;
 mod rules;
@@ -41,6 +42,8 @@ pub struct Cli {
 enum Command {
     /// Validate case files against the schema, the body and the scheme rules
     Check(check::CheckArgs),
+    /// Check, then render every controlled record of every valid case to PDF under output/
+    Build(build::BuildArgs),
     /// List rule ids with severity and citations
     Rules(rules::RulesArgs),
     /// What a rule checks, its parameters per scheme, and the clauses it cites
@@ -125,6 +128,7 @@ fn run(cli: Cli) -> Result<Exit> {
         Command::Explain(args) => explain::run(&args, &root(cli.root.as_deref())?),
         Command::Rules(args) => rules::run(&args, &root(cli.root.as_deref())?),
         Command::Check(args) => check::run(&args, &root(cli.root.as_deref())?),
+        Command::Build(args) => build::run(&args, &root(cli.root.as_deref())?),
         Command::Status(args) => status::run(&args, &root(cli.root.as_deref())?),
     }
 }

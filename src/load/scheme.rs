@@ -22,6 +22,10 @@ pub struct Scheme {
     /// Rules that apply to this scheme, with their severity, citations and parameters.
     pub rules: BTreeMap<String, At<RuleConfig>>,
     pub clauses: Vec<At<Clause>>,
+    /// The audit items a report must cover, per audit kind (`stage1`, `stage2`,
+    /// `surveillance`, `recertification`, `special`), each with the clause it comes from.
+    #[serde(default)]
+    pub report_items: BTreeMap<String, Vec<Text>>,
 }
 
 impl Scheme {

@@ -1,4 +1,7 @@
-//! Wires the stages together for the commands: load → check → report.
+//! Wires the stages together for the commands: load → check → report (`check`, `status`),
+//! and load → check → records → render → output (`build`, in `build.rs`).
+
+pub mod build;
 
 use std::path::{Path, PathBuf};
 

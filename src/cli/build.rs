@@ -1,0 +1,112 @@
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use clap::Args;
+
+use super::{CheckOpts, Exit};
+use crate::diag::emit::{self, Format};
+use crate::driver::build::{self, Built, Options};
+use crate::error::{Error, Result};
+
+#[derive(Args)]
+pub struct BuildArgs {
+    /// Case files or folders (default: every case under cases/)
+    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    opts: CheckOpts,
+    /// Where to write the records (default: output/ under the root)
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+    /// Worker threads (default: one per core)
+    #[arg(long, short = 'j', value_name = "N")]
+    jobs: Option<usize>,
+}
+
+pub fn run(args: &BuildArgs, root: &Path) -> Result<Exit> {
+    let threads = args
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    // A bar on a terminal only: CI logs and pipes get the summary alone.
+    let show = std::io::stderr().is_terminal() && std::env::var_os("CI").is_none();
+    let progress: Option<Box<dyn Fn(usize, usize) + Sync>> = show.then(|| {
+        Box::new(|done: usize, total: usize| {
+            let width = 30;
+            let filled = if total == 0 {
+                width
+            } else {
+                done * width / total
+            };
+            let mut err = std::io::stderr().lock();
+            let _ = write!(
+                err,
+                "\r  rendering [{}{}] {done}/{total}",
+                "=".repeat(filled),
+                " ".repeat(width - filled)
+            );
+            if done == total {
+                let _ = write!(err, "\r{}\r", " ".repeat(width + 40));
+            }
+            let _ = err.flush();
+        }) as Box<dyn Fn(usize, usize) + Sync>
+    });
+    let options = Options {
+        out: args.out.clone().unwrap_or_else(|| root.join("output")),
+        threads,
+        progress,
+    };
+    let built = build::build_project(root, &args.paths, args.opts.as_of(), &options)?;
+    let report = &built.report;
+    let human = args.opts.format == Format::Human;
+    let text = emit::render(report, args.opts.format, human && super::color_stdout());
+    let summary = summary(&built);
+    let mut stdout = std::io::stdout().lock();
+    let printed = stdout.write_all(text.as_bytes()).and_then(|()| {
+        if human {
+            writeln!(stdout, "{summary}")
+        } else {
+            Ok(())
+        }
+    });
+    printed
+        .and_then(|()| stdout.flush())
+        .map_err(|e| Error::io("<stdout>", e))?;
+    if !human {
+        eprintln!("{summary}");
+    }
+    for f in &built.failures {
+        eprintln!("error: {f}");
+    }
+    Ok(if !built.failures.is_empty() {
+        Exit::Failure
+    } else if report.errors() > 0 {
+        Exit::Findings
+    } else {
+        Exit::Clean
+    })
+}
+
+fn summary(b: &Built) -> String {
+    let records = b.entries.len();
+    let secs = b.elapsed.as_secs_f64();
+    let rate = if secs > 0.0 {
+        records as f64 / secs
+    } else {
+        0.0
+    };
+    let mut s = format!(
+        "built {records} records ({} pages) of {} cases in {secs:.2} s ({rate:.0} records/s; \
+         {} written, {} unchanged; templates and fonts loaded in {} ms)",
+        b.pages,
+        b.cases - b.skipped.len(),
+        b.written,
+        b.unchanged,
+        b.setup.as_millis()
+    );
+    if !b.skipped.is_empty() {
+        s.push_str(&format!(
+            "\nnot built (errors above): {}",
+            b.skipped.join(", ")
+        ));
+    }
+    s
+}

@@ -1,0 +1,81 @@
+//! 审核计划 (B.1): objectives, criteria, scope, dates and sites, duration, team with
+//! registration numbers, experts, the agenda, and the client's confirmation.
+
+use serde_json::{Value, json};
+
+use super::{Made, Writer, opt_date, words};
+use crate::load::case::{Audit, AuditKind};
+
+/// What an audit of each kind sets out to do when the plan does not say (TB-GZ-036 5.4.7,
+/// HZL-MSRG-005 4.2.3.1 name the objectives as a required item).
+fn default_objectives(kind: AuditKind) -> &'static str {
+    match kind {
+        AuditKind::Stage1 => {
+            "了解受审核方管理体系的策划和实施情况，评价管理体系文件及第二阶段审核的准备情况，确定第二阶段审核的重点。"
+        }
+        AuditKind::Stage2 => {
+            "评价受审核方管理体系的实施情况及其有效性，确定管理体系是否符合认证准则的全部要求，决定是否推荐认证注册。"
+        }
+        AuditKind::Surveillance => {
+            "确认获证组织的管理体系持续符合认证准则并有效运行，验证以往不符合项的纠正措施，决定是否推荐保持认证注册资格。"
+        }
+        AuditKind::Recertification => {
+            "确认管理体系作为一个整体的持续符合性与有效性，以及对认证范围的持续相关性和适宜性，决定是否推荐更新认证注册资格。"
+        }
+        AuditKind::Special => "按特殊审核的目的，确认相关事项的符合性和有效性。",
+    }
+}
+
+pub(crate) fn make(w: &mut Writer, a: &Audit) -> Made {
+    let audit = w.audit(a);
+    let plan = a.plan.as_ref();
+    let objectives = match plan.and_then(|p| p.objectives.as_ref()) {
+        Some(o) => w.text("plan.objectives", o),
+        None => json!(default_objectives(a.kind.value)),
+    };
+    let mut agenda = Vec::new();
+    for item in plan.map(|p| p.agenda.as_slice()).unwrap_or_default() {
+        let site = match item.site.as_ref() {
+            Some(s) => w.site(s)["name"].clone(),
+            None => json!(""),
+        };
+        let auditors: Vec<Value> = item.auditors.iter().map(|p| w.name(p)).collect();
+        let clauses: Vec<String> = item.clauses.iter().map(|c| c.value.clone()).collect();
+        agenda.push(json!({
+            "date": words::date(item.date.value),
+            "time": w.opt("plan.agenda.time", item.time.as_ref()),
+            "activity": w.text("plan.agenda.activity", &item.activity),
+            "site": site,
+            "clauses": clauses.join("、"),
+            "auditors": auditors,
+        }));
+    }
+    let case = w.case;
+    let scope = w.text("application.scope", &case.application.scope);
+    let expiry = if a.kind.value == AuditKind::Recertification {
+        crate::check::cycle::in_force(case, a.start.value)
+            .map(|c| words::date(c.expires.value))
+            .unwrap_or_default()
+    } else {
+        String::new()
+    };
+    let issued = plan
+        .and_then(|p| p.issued.as_ref())
+        .map(|d| d.value)
+        .unwrap_or(a.start.value);
+    Made {
+        content: json!({
+            "audit": audit,
+            "objectives": objectives,
+            "scope": scope,
+            "agenda": agenda,
+            "issued": opt_date(plan.and_then(|p| p.issued.as_ref())),
+            "confirmed": opt_date(plan.and_then(|p| p.confirmed.as_ref())),
+            "reported": opt_date(plan.and_then(|p| p.reported.as_ref())),
+            "expiry": expiry,
+            "shifts": case.client.personnel.shifts.as_ref().map(|s| s.value),
+        }),
+        issued,
+        by: super::leader(a),
+    }
+}

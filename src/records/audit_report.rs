@@ -1,0 +1,115 @@
+//! 审核报告 (B.3): the audit's identity, criteria and objectives, team, dates and sites,
+//! the audit items the scheme requires for its kind, the findings, the nonconformities,
+//! and the team's conclusion.
+
+use serde_json::{Value, json};
+
+use super::{Made, Writer, opt_date, words};
+use crate::load::case::{Audit, AuditKind};
+
+/// The key of an audit kind in the scheme's `report_items`.
+fn kind_key(kind: AuditKind) -> &'static str {
+    match kind {
+        AuditKind::Stage1 => "stage1",
+        AuditKind::Stage2 => "stage2",
+        AuditKind::Surveillance => "surveillance",
+        AuditKind::Recertification => "recertification",
+        AuditKind::Special => "special",
+    }
+}
+
+pub(crate) fn make(w: &mut Writer, a: &Audit) -> Made {
+    let case = w.case;
+    let scheme = w.scheme;
+    let audit = w.audit(a);
+    let report = a.report.as_ref();
+    let mut items = Vec::new();
+    for item in scheme
+        .report_items
+        .get(kind_key(a.kind.value))
+        .map(Vec::as_slice)
+        .unwrap_or_default()
+    {
+        items.push(w.scheme_text("report_items", item));
+    }
+    let mut ncs = Vec::new();
+    for nc in &a.nonconformities {
+        let status = match (&nc.verification, &nc.verified_at, &nc.plan_accepted) {
+            (Some(v), _, _) if v.effective.value => {
+                format!("已验证有效（{}）", words::date(v.date.value))
+            }
+            (Some(_), _, _) => "验证未通过".to_string(),
+            (None, Some(_), _) => "已在后续审核中验证".to_string(),
+            (None, None, Some(p)) => format!("纠正措施计划已接受（{}）", words::date(p.value)),
+            _ => "待纠正".to_string(),
+        };
+        ncs.push(json!({
+            "id": nc.id.value,
+            "grade": words::grade(nc.grade.value),
+            "clause": nc.clause.value,
+            "description": w.text("nonconformities.description", &nc.description),
+            "status": status,
+        }));
+    }
+    let majors = a
+        .nonconformities
+        .iter()
+        .filter(|n| n.grade.value == crate::load::case::Grade::Major)
+        .count();
+    let summary = match report.and_then(|r| r.summary.as_ref()) {
+        Some(s) => w.text("report.summary", s),
+        None => json!(""),
+    };
+    let justification = match a.offsite.as_ref().or(a.stage1_skipped.as_ref()) {
+        Some(j) => json!({
+            "condition": w.text("offsite.condition", &j.condition),
+            "reason": w.text("offsite.reason", &j.reason),
+        }),
+        None => Value::Null,
+    };
+    let meetings = a.meetings.as_ref();
+    let closing = meetings.and_then(|m| m.closing.as_ref());
+    let absent = match closing {
+        Some(c) if !c.top_manager_present.value => json!({
+            "delegate": w.opt("meetings.closing.delegate", c.delegate.as_ref()),
+            "reason": w.opt("meetings.closing.delegation_reason", c.delegation_reason.as_ref()),
+        }),
+        _ => Value::Null,
+    };
+    let objectives = match a.plan.as_ref().and_then(|p| p.objectives.as_ref()) {
+        Some(o) => w.text("plan.objectives", o),
+        None => json!(""),
+    };
+    let previous_open: Vec<Value> = case
+        .nonconformities()
+        .filter(|(_, n)| {
+            n.verified_at
+                .as_ref()
+                .is_some_and(|v| v.value == a.id.value)
+        })
+        .map(|(_, n)| json!(n.id.value))
+        .collect();
+    Made {
+        content: json!({
+            "audit": audit,
+            "scope": w.text("application.scope", &case.application.scope),
+            "objectives": objectives,
+            "items": items,
+            "summary": summary,
+            "ncs": ncs,
+            "nc_count": a.nonconformities.len(),
+            "major_count": majors,
+            "previous_verified": previous_open,
+            "conclusion": a.conclusion.as_ref().map(|c| words::conclusion(c.value)).unwrap_or_default(),
+            "issued": opt_date(report.and_then(|r| r.issued.as_ref())),
+            "delivered": opt_date(report.and_then(|r| r.delivered.as_ref())),
+            "justification": justification,
+            "absent": absent,
+            "multisite": a.sites.len() > 1,
+        }),
+        issued: report
+            .and_then(|r| r.issued.as_ref())
+            .map_or(a.end.value, |d| d.value),
+        by: super::leader(a),
+    }
+}

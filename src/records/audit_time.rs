@@ -1,0 +1,102 @@
+//! 审核时间确定记录 (B.6): the calculation step by step, with the same arithmetic the
+//! audit-time rules check (`check::audit_time`), so the record and the check agree.
+
+use serde_json::json;
+
+use super::{Made, Writer, words};
+use crate::check::audit_time::{effective_personnel, initial, risk_adjustment, table_value};
+use crate::load::case::{Audit, AuditKind};
+
+pub(crate) fn make(w: &mut Writer, a: &Audit) -> Made {
+    let case = w.case;
+    let scheme = w.scheme;
+    let audit = w.audit(a);
+    let p = &case.client.personnel;
+    let people = effective_personnel(case);
+    let table = &scheme.audit_time.table;
+    let band = table.iter().position(|b| people <= b.up_to.value);
+    let band_text = match band {
+        Some(0) => format!("1–{} 人", table[0].up_to.value),
+        Some(i) => format!(
+            "{}–{} 人",
+            table[i - 1].up_to.value + 1,
+            table[i].up_to.value
+        ),
+        None => format!(
+            "超过 {} 人，按每增加至 {} 倍人数递增 1 人日外推",
+            table.last().map_or(0, |b| b.up_to.value),
+            scheme.audit_time.extrapolation.ratio.value
+        ),
+    };
+    let table_md = table_value(scheme, people).map(|(m, _)| m);
+    let risk = risk_adjustment(case, scheme);
+    let adjusted = table_md.map(|m| m * (1.0 + risk));
+    let mut reductions = Vec::new();
+    let mut reduced = 0.0;
+    for r in &a.reductions {
+        reduced += r.percent.value;
+        reductions.push(json!({
+            "percent": words::percent(r.percent.value / 100.0),
+            "reason": w.opt("reductions.reason", r.reason.as_ref()),
+        }));
+    }
+    let param = |rule: &str, name: &str| scheme.rule(rule).and_then(|c| c.float(name));
+    let onsite_min = param("onsite-ratio", "min");
+    let share = if a.mandays.value > 0.0 {
+        a.onsite_mandays.value / a.mandays.value
+    } else {
+        0.0
+    };
+    let initial_total = initial(case).map(|(t, _)| t);
+    let (base_label, minimum) = match a.kind.value {
+        AuditKind::Surveillance => (
+            "监督审核最低审核时间 = 初次认证审核时间 × ",
+            param("surveillance-time", "min"),
+        ),
+        AuditKind::Recertification => (
+            "再认证审核最低审核时间 = 初次认证审核时间 × ",
+            param("recertification-time", "min"),
+        ),
+        _ => ("", None),
+    };
+    let follow_up = match (minimum, initial_total) {
+        (Some(f), Some(base)) => json!({
+            "formula": format!("{base_label}{}", words::percent(f)),
+            "base": words::mandays(base),
+            "minimum": words::mandays(base * f),
+        }),
+        _ => json!(null),
+    };
+    let counted = a.team.iter().filter(|m| m.role.value.counts()).count();
+    let excluded = a.team.len() - counted;
+    Made {
+        content: json!({
+            "audit": audit,
+            "full_time": p.full_time.value,
+            "part_time": p.part_time_equivalent.as_ref().map_or("0".to_string(), |x| words::mandays(x.value)),
+            "shifts": p.shifts.as_ref().map_or(1, |s| s.value),
+            "effective": people,
+            "band": band_text,
+            "table_mandays": table_md.map(words::mandays).unwrap_or_default(),
+            "risk": words::risk(case.client.risk.value),
+            "risk_adjustment": format!("{}{}", if risk > 0.0 { "+" } else { "" }, words::percent(risk)),
+            "adjusted": adjusted.map(words::mandays).unwrap_or_default(),
+            "reductions": reductions,
+            "reduced": words::percent(reduced / 100.0),
+            "initial_total": initial_total.map(words::mandays).unwrap_or_default(),
+            "is_initial": matches!(a.kind.value, AuditKind::Stage1 | AuditKind::Stage2),
+            "share": words::percent(share),
+            "offsite_mandays": words::mandays(a.mandays.value - a.onsite_mandays.value),
+            "onsite_min": onsite_min.map(words::percent).unwrap_or_default(),
+            "follow_up": follow_up,
+            "counted": counted,
+            "excluded": excluded,
+        }),
+        issued: a
+            .plan
+            .as_ref()
+            .and_then(|p| p.issued.as_ref())
+            .map_or(a.start.value, |d| d.value),
+        by: super::leader(a),
+    }
+}

@@ -1,0 +1,84 @@
+//! The Tera side: `templates/<form>.typ` are Tera templates whose output is Typst markup.
+//! Escaping is on for every `.typ` template and turns a value into a Typst string literal
+//! embedded in markup, so `{{ client.name }}` can never become Typst code, whatever the
+//! template author remembers. Two filters cover the other places user text goes:
+//! `lit` (a literal for code mode, e.g. `title: {{ x | lit }}`) and `markdown` (a Markdown
+//! field through the whitelist converter).
+
+use std::path::Path;
+
+use tera::{Context, Kwargs, State, Tera, Value};
+
+use super::{markdown, typst_text};
+use crate::error::{Error, Result};
+
+pub struct Templates {
+    tera: Tera,
+}
+
+fn escape_typst(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    out.write_all(typst_text::markup(input).as_bytes())
+}
+
+impl Templates {
+    /// The Tera templates directly under `dir`: one `<form>.typ` per form, and partials
+    /// whose names start with `_` (`_record.typ`). Other `.typ` files (`layout.typ`) are
+    /// plain Typst modules the compiler imports; Tera never reads them.
+    pub fn load(dir: &Path) -> Result<Templates> {
+        let mut tera = Tera::new();
+        tera.set_escape_fn(escape_typst);
+        tera.autoescape_on([".typ"]);
+        tera.register_filter("lit", |s: &str, _: Kwargs, _: &State| {
+            Value::safe_string(&typst_text::literal(s))
+        });
+        tera.register_filter("markdown", |s: &str, _: Kwargs, _: &State| {
+            Value::safe_string(&markdown::to_typst(s))
+        });
+        let mut paths: Vec<_> = std::fs::read_dir(dir)
+            .map_err(|e| Error::io(dir, e))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "typ") && p.is_file())
+            .filter(|p| {
+                p.file_stem().and_then(|s| s.to_str()).is_some_and(|s| {
+                    s.starts_with('_') || crate::load::numbering::FORMS.contains(&s)
+                })
+            })
+            .collect();
+        paths.sort();
+        for path in paths {
+            let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+                continue;
+            };
+            let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+            tera.add_raw_template(name, &text)
+                .map_err(|e| Error::Template {
+                    path: path.clone(),
+                    message: tera_message(&e),
+                })?;
+        }
+        Ok(Templates { tera })
+    }
+
+    pub fn has(&self, form: &str) -> bool {
+        self.tera.contains_template(&format!("{form}.typ"))
+    }
+
+    /// The Typst source of one record.
+    pub fn render(&self, form: &str, context: &serde_json::Value) -> Result<String, String> {
+        let ctx = Context::from_serialize(context).map_err(|e| tera_message(&e))?;
+        self.tera
+            .render(&format!("{form}.typ"), &ctx)
+            .map_err(|e| tera_message(&e))
+    }
+}
+
+/// Tera's error with its causes, on one line each.
+fn tera_message(e: &tera::Error) -> String {
+    let mut out = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        out.push_str(&format!(": {s}"));
+        source = s.source();
+    }
+    out
+}

@@ -1,0 +1,372 @@
+//! Rendered records read back: every record of every bundled case is written, each PDF has
+//! its pages, its text carries the client, number, revision and the form's mandatory items,
+//! its fonts are embedded, builds are byte-identical, and hostile text stays text.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use certdoc::driver::build::{Options, build_project};
+use certdoc::load::Date;
+use certdoc::output::Index;
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn as_of() -> Date {
+    Date::parse("2026-11-21").expect("a date")
+}
+
+fn build_into(paths: &[PathBuf], out: &Path) -> certdoc::driver::build::Built {
+    let opts = Options {
+        out: out.to_path_buf(),
+        threads: 2,
+        progress: None,
+    };
+    build_project(&repo(), paths, as_of(), &opts).expect("the build runs")
+}
+
+/// The bundled cases, built once for all tests of this file.
+fn bundled() -> &'static (tempfile::TempDir, Index) {
+    static BUILT: OnceLock<(tempfile::TempDir, Index)> = OnceLock::new();
+    BUILT.get_or_init(|| {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        let built = build_into(&[], dir.path());
+        assert!(built.failures.is_empty(), "{:?}", built.failures);
+        assert_eq!(built.report.errors(), 0, "{:?}", built.report.diagnostics);
+        let text = std::fs::read_to_string(dir.path().join("index.json")).expect("index.json");
+        let index: Index = serde_json::from_str(&text).expect("index.json parses");
+        (dir, index)
+    })
+}
+
+/// The text of a PDF with all whitespace removed (extraction breaks lines anywhere).
+fn text_of(pdf: &Path) -> String {
+    let bytes = std::fs::read(pdf).expect("the PDF exists");
+    let text = pdf_extract::extract_text_from_mem(&bytes).expect("text extracts");
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+fn squash(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+fn pages_of(pdf: &Path) -> usize {
+    lopdf::Document::load(pdf)
+        .expect("lopdf reads it")
+        .get_pages()
+        .len()
+}
+
+/// Every font the PDF uses, with whether its program is embedded.
+fn fonts_of(pdf: &Path) -> Vec<(String, bool)> {
+    let doc = lopdf::Document::load(pdf).expect("lopdf reads it");
+    let mut out = Vec::new();
+    for (_, obj) in doc.objects.iter() {
+        let Ok(dict) = obj.as_dict() else { continue };
+        let is_descriptor = dict
+            .get(b"Type")
+            .and_then(|t| t.as_name())
+            .is_ok_and(|n| n == b"FontDescriptor");
+        if !is_descriptor {
+            continue;
+        }
+        let name = dict
+            .get(b"FontName")
+            .and_then(|n| n.as_name())
+            .map(|n| String::from_utf8_lossy(n).into_owned())
+            .unwrap_or_default();
+        let embedded = [&b"FontFile"[..], b"FontFile2", b"FontFile3"]
+            .iter()
+            .any(|k| dict.get(k).is_ok());
+        out.push((name, embedded));
+    }
+    out
+}
+
+/// What each form must show besides the client, number and revision (rule-catalogue B).
+fn mandatory(form: &str) -> &'static [&'static str] {
+    match form {
+        "audit-plan" => &[
+            "审核目的",
+            "审核准则",
+            "审核范围",
+            "审核日期",
+            "人日",
+            "审核组",
+            "认证人员注册号",
+            "审核组长",
+            "受审核方确认",
+            "修订记录",
+        ],
+        "audit-time" => &[
+            "有效人数",
+            "附录A",
+            "风险等级",
+            "减少审核时间",
+            "现场审核",
+            "技术专家",
+            "修订记录",
+        ],
+        "nc-report" => &[
+            "不符合事实描述",
+            "不符合标准条款",
+            "严重不符合",
+            "一般不符合",
+            "审核员",
+            "审核组长确认",
+            "管理者代表",
+            "原因分析",
+            "纠正措施",
+            "纠正措施验证",
+            "修订记录",
+        ],
+        "audit-report" => &[
+            "认证机构",
+            "审核类型",
+            "审核准则",
+            "审核目的",
+            "审核组",
+            "审核项目",
+            "不符合项",
+            "审核组推荐意见",
+            "抽样",
+            "审核组长",
+            "修订记录",
+        ],
+        "decision" => &[
+            "审核报告内容符合",
+            "严重不符合",
+            "一般不符合",
+            "认证决定",
+            "未参加上述审核",
+            "总经理批准",
+            "修订记录",
+        ],
+        "certificate" => &[
+            "认证证书",
+            "统一社会信用代码",
+            "注册地址",
+            "认证范围",
+            "覆盖场所",
+            "签发日期",
+            "有效截止日期",
+            "获证组织必须定期接受监督审核并经审核合格此证书方继续有效",
+            "查询",
+        ],
+        "suspension" => &[
+            "暂停原因",
+            "暂停起始日期",
+            "暂停期限",
+            "不得以任何方式使用认证证书",
+            "撤销认证证书",
+            "修订记录",
+        ],
+        other => panic!("no expectations for form {other}"),
+    }
+}
+
+fn clients() -> BTreeMap<&'static str, &'static str> {
+    BTreeMap::from([
+        ("TB-PIC-2026-003", "赣云数据科技有限公司"),
+        ("TB-CMS-2022-008", ""),
+        ("HZL-TS-2024-017", ""),
+    ])
+}
+
+#[test]
+fn every_record_of_every_bundled_case_is_written_and_listed() {
+    let (dir, index) = bundled();
+    let forms: std::collections::BTreeSet<&str> =
+        index.records.iter().map(|r| r.form.as_str()).collect();
+    for form in [
+        "audit-plan",
+        "audit-time",
+        "nc-report",
+        "audit-report",
+        "decision",
+        "certificate",
+        "suspension",
+    ] {
+        assert!(forms.contains(form), "no {form} among {forms:?}");
+    }
+    let cases: std::collections::BTreeSet<&str> =
+        index.records.iter().map(|r| r.case.as_str()).collect();
+    for case in clients().keys() {
+        assert!(cases.contains(case), "{case} missing from index.json");
+    }
+    for r in &index.records {
+        let path = dir.path().join(&r.file);
+        let bytes = std::fs::read(&path).expect("the listed file exists");
+        assert_eq!(certdoc::output::sha256(&bytes), r.sha256, "{}", r.file);
+        assert_eq!(
+            r.file,
+            format!(
+                "{}/{}_{}.pdf",
+                r.case,
+                r.number,
+                r.revision.replace('/', "-")
+            )
+        );
+    }
+    // The revision declared in the example case is the one rendered.
+    assert!(
+        index
+            .records
+            .iter()
+            .any(|r| r.number == "TB-PIC-2026-003-PL-S2" && r.revision == "A/1"),
+        "the audit plan of S2 is at A/1"
+    );
+}
+
+#[test]
+fn each_pdf_shows_client_number_revision_and_its_forms_mandatory_items() {
+    let (dir, index) = bundled();
+    for r in &index.records {
+        let path = dir.path().join(&r.file);
+        let text = text_of(&path);
+        let case = std::fs::read_to_string(
+            walkdir::WalkDir::new(repo().join("cases"))
+                .into_iter()
+                .filter_map(Result::ok)
+                .find(|e| e.path().file_stem().is_some_and(|s| s == r.case.as_str()))
+                .expect("the case file")
+                .path(),
+        )
+        .expect("readable");
+        let client = case
+            .lines()
+            .find_map(|l| l.trim().strip_prefix("name: "))
+            .expect("a client name")
+            .split('#')
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .to_string();
+        assert!(
+            text.contains(&squash(&client)),
+            "{}: no client {client}",
+            r.file
+        );
+        assert!(text.contains(&r.number), "{}: no number", r.file);
+        assert!(text.contains(&r.revision), "{}: no revision", r.file);
+        for item in mandatory(&r.form) {
+            assert!(text.contains(&squash(item)), "{}: no `{item}`", r.file);
+        }
+        assert_eq!(pages_of(&path), r.pages, "{}", r.file);
+        assert!(r.pages >= 1);
+        let fonts = fonts_of(&path);
+        assert!(!fonts.is_empty(), "{}: no fonts", r.file);
+        for (name, embedded) in fonts {
+            assert!(embedded, "{}: font {name} not embedded", r.file);
+        }
+    }
+}
+
+#[test]
+fn building_twice_gives_byte_identical_files() {
+    let (_, first) = bundled();
+    let dir = tempfile::tempdir().expect("a temp dir");
+    build_into(&[], dir.path());
+    let text = std::fs::read_to_string(dir.path().join("index.json")).expect("index.json");
+    let second: Index = serde_json::from_str(&text).expect("parses");
+    assert_eq!(first.records, second.records);
+}
+
+#[test]
+fn pdfs_declare_pdf_a_2b() {
+    let (dir, index) = bundled();
+    let r = &index.records[0];
+    let bytes = std::fs::read(dir.path().join(&r.file)).expect("the PDF");
+    let text = String::from_utf8_lossy(&bytes);
+    assert!(text.contains("pdfaid:part"), "no PDF/A identification");
+    assert!(text.contains("OutputIntent"), "no output intent");
+}
+
+/// A case whose every text field a record shows is hostile to Typst.
+fn hostile_case() -> String {
+    let base = std::fs::read_to_string(repo().join("cases/2026/TB-PIC-2026-003.yaml"))
+        .expect("the example case");
+    base.replace(
+        "name: 赣云数据科技有限公司",
+        r#"name: '赣云 #read("/etc/passwd") $x^2$ #set page(width: 1cm) <lab> @ref *b* _i_ \ \\ [x] // c'"#,
+    )
+    .replace(
+        "cause: 新入职员工未接受成文信息控制程序培训。",
+        "cause: |\n          = 不是标题\n          #import \"/etc\": *\n          - 列表项 `code` <b>html</b>",
+    )
+}
+
+#[test]
+fn hostile_text_renders_verbatim() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let case = dir.path().join("hostile.yaml");
+    std::fs::write(&case, hostile_case()).expect("written");
+    let out = dir.path().join("out");
+    let built = build_into(&[case], &out);
+    assert!(built.failures.is_empty(), "{:?}", built.failures);
+    assert_eq!(built.report.errors(), 0, "{:?}", built.report.diagnostics);
+    assert!(built.entries.len() > 5);
+    for e in &built.entries {
+        let text = text_of(&out.join(&e.file));
+        for needle in [
+            r#"#read("/etc/passwd")"#,
+            "$x^2$",
+            "#setpage(width:1cm)",
+            "<lab>@ref*b*_i_",
+            r"\\\[x]//c",
+        ] {
+            assert!(text.contains(needle), "{}: `{needle}` not verbatim", e.file);
+        }
+        // The page was not shrunk to 1 cm.
+        let doc = lopdf::Document::load(out.join(&e.file)).expect("reads");
+        for (_, page) in doc.get_pages() {
+            let media = doc
+                .get_dictionary(page)
+                .and_then(|d| d.get(b"MediaBox"))
+                .and_then(|m| m.as_array())
+                .map(|a| a.len())
+                .unwrap_or(4);
+            assert_eq!(media, 4);
+        }
+    }
+    let nc = built
+        .entries
+        .iter()
+        .find(|e| e.number.ends_with("NC01"))
+        .expect("the NC report");
+    let text = text_of(&out.join(&nc.file));
+    assert!(
+        text.contains("=不是标题"),
+        "a line starting with `= ` stays text"
+    );
+    assert!(text.contains(r#"#import"/etc":*"#));
+    assert!(text.contains("<b>html</b>"));
+}
+
+#[test]
+fn a_character_no_font_has_is_refused_naming_field_and_line() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let case = dir.path().join("emoji.yaml");
+    let text = hostile_case().replace("representative: 刘敏", "representative: 刘敏 😀");
+    let line = text
+        .lines()
+        .position(|l| l.contains("😀"))
+        .expect("the line")
+        + 1;
+    std::fs::write(&case, text).expect("written");
+    let out = dir.path().join("out");
+    let built = build_into(&[case], &out);
+    let d = built
+        .report
+        .diagnostics
+        .iter()
+        .find(|d| d.rule == "font-coverage")
+        .expect("a font-coverage diagnostic");
+    assert_eq!(d.pos.line as usize, line);
+    assert!(d.message.contains("client.representative"), "{}", d.message);
+    assert!(d.message.contains("U+1F600"), "{}", d.message);
+    assert!(built.entries.is_empty(), "nothing of that case is written");
+    assert_eq!(built.skipped.len(), 1);
+}
