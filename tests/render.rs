@@ -290,7 +290,7 @@ fn hostile_case() -> String {
         .expect("the example case");
     base.replace(
         "name: 赣云数据科技有限公司",
-        r#"name: '赣云 #read("/etc/passwd") $x^2$ #set page(width: 1cm) <lab> @ref *b* _i_ \ \\ [x] // c'"#,
+        r#"name: '赣云 #read("/etc/passwd") $x^2$ #set page(width: 1cm) <lab> @ref *b* _i_ \ \\ [x] // c 𠂇'"#,
     )
     .replace(
         "cause: 新入职员工未接受成文信息控制程序培训。",
@@ -315,7 +315,7 @@ fn hostile_text_renders_verbatim() {
             "$x^2$",
             "#setpage(width:1cm)",
             "<lab>@ref*b*_i_",
-            r"\\\[x]//c",
+            r"\\\[x]//c𠂇",
         ] {
             assert!(text.contains(needle), "{}: `{needle}` not verbatim", e.file);
         }
@@ -349,7 +349,9 @@ fn hostile_text_renders_verbatim() {
 fn a_character_no_font_has_is_refused_naming_field_and_line() {
     let dir = tempfile::tempdir().expect("a temp dir");
     let case = dir.path().join("emoji.yaml");
-    let text = hostile_case().replace("representative: 刘敏", "representative: 刘敏 😀");
+    let text = hostile_case()
+        .replace("representative: 刘敏", "representative: 刘敏 😀")
+        .replace("规定经部门负责人审批", "规定经部门负责人𠀀审批");
     let line = text
         .lines()
         .position(|l| l.contains("😀"))
@@ -367,6 +369,18 @@ fn a_character_no_font_has_is_refused_naming_field_and_line() {
     assert_eq!(d.pos.line as usize, line);
     assert!(d.message.contains("client.representative"), "{}", d.message);
     assert!(d.message.contains("U+1F600"), "{}", d.message);
+    // A CJK Extension B character the fonts lack (U+20000; they have U+20087) is caught too.
+    let ext_b = built
+        .report
+        .diagnostics
+        .iter()
+        .find(|d| d.message.contains("U+20000"))
+        .expect("a diagnostic for U+20000");
+    assert!(
+        ext_b.message.contains("nonconformities.description"),
+        "{}",
+        ext_b.message
+    );
     assert!(built.entries.is_empty(), "nothing of that case is written");
     assert_eq!(built.skipped.len(), 1);
 }

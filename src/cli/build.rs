@@ -31,11 +31,10 @@ pub fn run(args: &BuildArgs, root: &Path) -> Result<Exit> {
     let progress: Option<Box<dyn Fn(usize, usize) + Sync>> = show.then(|| {
         Box::new(|done: usize, total: usize| {
             let width = 30;
-            let filled = if total == 0 {
-                width
-            } else {
-                done * width / total
-            };
+            let filled = (done * width)
+                .checked_div(total)
+                .unwrap_or(width)
+                .min(width);
             let mut err = std::io::stderr().lock();
             let _ = write!(
                 err,
