@@ -82,3 +82,37 @@ fn tera_message(e: &tera::Error) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn templates(text: &str) -> Result<Templates, Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        std::fs::write(dir.path().join("audit-plan.typ"), text)?;
+        // Not a form and not a partial: Tera never parses it.
+        std::fs::write(dir.path().join("layout.typ"), "{# not Tera #} #let x = 1")?;
+        Ok(Templates::load(dir.path())?)
+    }
+
+    #[test]
+    fn values_are_typst_literals_unless_a_template_asks_otherwise()
+    -> Result<(), Box<dyn std::error::Error>> {
+        let t = templates("[{{ v }}] {{ v | lit }}\n{{ m | markdown }}")?;
+        let out = t.render(
+            "audit-plan",
+            &serde_json::json!({ "v": "#set page(width: 1cm) \"x\"", "m": "*a* #b" }),
+        )?;
+        let (values, markdown) = out.split_once('\n').ok_or("two lines")?;
+        assert_eq!(
+            values,
+            r##"[#"#set page(width: 1cm) \"x\"";] "#set page(width: 1cm) \"x\"""##
+        );
+        // Markdown: emphasis is Typst's, the text stays a literal.
+        assert!(markdown.contains(r#"#"a";"#), "{markdown}");
+        assert!(markdown.contains(r#"#b""#), "{markdown}");
+        assert!(!markdown.contains("*a*"), "{markdown}");
+        assert!(t.has("audit-plan") && !t.has("layout"));
+        Ok(())
+    }
+}
