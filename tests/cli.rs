@@ -344,3 +344,94 @@ fn status_lists_what_is_due_soonest_first_and_marks_overdue() {
     assert!(human.contains("in 80 d  TB-PIC-2026-003"), "{human}");
     assert!(!human.contains("recertification-audit"), "{human}");
 }
+
+/// A project with the repository's rules and templates (fonts included) and these cases.
+fn build_project(cases: &[(&str, String)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&repo().join("rules"), &dir.path().join("rules"));
+    copy_dir(&repo().join("templates"), &dir.path().join("templates"));
+    std::fs::create_dir_all(dir.path().join("cases")).unwrap();
+    for (name, text) in cases {
+        std::fs::write(dir.path().join("cases").join(name), text).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn build_renders_valid_cases_and_skips_a_failing_one_with_exit_1() {
+    let broken = example()
+        .replace("case: TB-PIC-2026-003 ", "case: TB-PIC-2026-004 ")
+        .replace("TB-PIC-2026-003-PL-S2:", "TB-PIC-2026-004-PL-S2:")
+        .replace("TB-PIC-2026-0003", "TB-PIC-2026-0004")
+        .replace("91360100MA39K8T2XY", "91360100MA39K8T2XZ");
+    let dir = build_project(&[("ok.yaml", example()), ("broken.yaml", broken)]);
+    let o = certdoc(dir.path(), &["build", "--as-of", "2026-11-21"]);
+    let out = stdout(&o);
+    assert_eq!(o.status.code(), Some(1), "{out}");
+    assert!(out.contains("error[credit-code]"), "{out}");
+    assert!(
+        out.contains("not built (errors above): TB-PIC-2026-004"),
+        "{out}"
+    );
+    let index = std::fs::read_to_string(dir.path().join("output/index.json")).unwrap();
+    assert!(index.contains("TB-PIC-2026-003-PL-S2_A-1.pdf"), "{index}");
+    assert!(!index.contains("TB-PIC-2026-004"), "{index}");
+    assert!(
+        dir.path()
+            .join("output/TB-PIC-2026-003/TB-PIC-2026-0003_A-0.pdf")
+            .is_file()
+    );
+    assert!(!dir.path().join("output/TB-PIC-2026-004").exists());
+
+    // A second build writes nothing new and exits the same way.
+    let again = certdoc(dir.path(), &["build", "--as-of", "2026-11-21"]);
+    assert!(
+        stdout(&again).contains("0 written, 10 unchanged"),
+        "{}",
+        stdout(&again)
+    );
+}
+
+#[test]
+fn build_never_overwrites_an_issued_revision() {
+    let dir = build_project(&[("ok.yaml", example())]);
+    let o = certdoc(dir.path(), &["build", "--as-of", "2026-11-21"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    // The data of an issued record changes without a new revision.
+    let changed = example().replace("department: 综合管理部", "department: 综合办公室");
+    std::fs::write(dir.path().join("cases/ok.yaml"), changed).unwrap();
+    let file = dir
+        .path()
+        .join("output/TB-PIC-2026-003/TB-PIC-2026-003-NC01_A-0.pdf");
+    let before = std::fs::read(&file).unwrap();
+    let o = certdoc(dir.path(), &["build", "--as-of", "2026-11-21"]);
+    let out = stdout(&o);
+    assert_eq!(o.status.code(), Some(1), "{out}");
+    assert!(out.contains("error[revision-required]"), "{out}");
+    assert!(out.contains("TB-PIC-2026-003-NC01"), "{out}");
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        before,
+        "the issued file is untouched"
+    );
+}
+
+#[test]
+fn a_broken_template_is_a_tool_failure_with_exit_2() {
+    let dir = build_project(&[("ok.yaml", example())]);
+    std::fs::write(
+        dir.path().join("templates/nc-report.typ"),
+        "{% extends \"_record.typ\" %}{% block content %}#table(columns: {% endblock %}",
+    )
+    .unwrap();
+    let o = certdoc(dir.path(), &["build", "--as-of", "2026-11-21"]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(err.contains("nc-report.typ"), "{err}");
+    // The other records of the case are still written.
+    assert!(
+        dir.path()
+            .join("output/TB-PIC-2026-003/TB-PIC-2026-0003_A-0.pdf")
+            .is_file()
+    );
+}

@@ -324,6 +324,10 @@ fn record(file: &str, case: &Case, body: &Body, scheme: &Scheme, doc: &Document)
             "revisions": revisions,
             "form": form_info,
             "title": title,
+            "subject": format!(
+                "{} {} {}（{}）",
+                form.title.value, doc.number, revision, case.client.name.value
+            ),
         },
         "body": body_info,
         "client": client,
