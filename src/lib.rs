@@ -3,6 +3,7 @@
 //! The pipeline runs one way: `load` (YAML into positioned models) → `check` (rules) →
 //! and later records, render and output. `diag` and `error` sit beside it.
 
+pub mod atomic;
 pub mod check;
 pub mod cli;
 pub mod dates;

@@ -5,7 +5,7 @@ use std::cmp::Ordering;
 use std::fmt;
 
 use schemars::JsonSchema;
-use serde::{Deserialize, Deserializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A position in a source file: 1-based line, 1-based column in characters, and the
 /// node's length in characters (0 when unknown).
@@ -78,8 +78,35 @@ impl<T: fmt::Display> fmt::Display for At<T> {
     }
 }
 
+thread_local! {
+    /// Set while reading the parse cache, where an `At` is stored as `[value, line, col, len]`.
+    static CACHED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Deserialize positioned values from the parse cache's format (see `load::cache`) while
+/// `f` runs on this thread.
+pub fn reading_cache<R>(f: impl FnOnce() -> R) -> R {
+    CACHED.with(|c| c.set(true));
+    let r = f();
+    CACHED.with(|c| c.set(false));
+    r
+}
+
+impl<T: Serialize> Serialize for At<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        (&self.value, self.pos.line, self.pos.col, self.pos.len).serialize(serializer)
+    }
+}
+
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for At<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        if CACHED.with(std::cell::Cell::get) {
+            let (value, line, col, len) = <(T, u32, u32, u32)>::deserialize(deserializer)?;
+            return Ok(At {
+                value,
+                pos: Pos { line, col, len },
+            });
+        }
         let spanned = serde_saphyr::Spanned::<T>::deserialize(deserializer)?;
         let loc = spanned.referenced;
         let pos = Pos {

@@ -23,6 +23,7 @@ fn build_into(paths: &[PathBuf], out: &Path) -> certdoc::driver::build::Built {
         out: out.to_path_buf(),
         threads: 2,
         progress: None,
+        loading: certdoc::driver::Loading::default(),
     };
     build_project(&repo(), paths, as_of(), &opts).expect("the build runs")
 }

@@ -52,6 +52,7 @@ pub fn run(args: &BuildArgs, root: &Path) -> Result<Exit> {
         out: args.out.clone().unwrap_or_else(|| root.join("output")),
         threads,
         progress,
+        loading: args.opts.loading(),
     };
     let built = build::build_project(root, &args.paths, args.opts.as_of(), &options)?;
     let report = &built.report;

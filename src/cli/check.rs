@@ -17,7 +17,8 @@ pub struct CheckArgs {
 }
 
 pub fn run(args: &CheckArgs, root: &Path) -> Result<Exit> {
-    let checked = driver::check_project(root, &args.paths, args.opts.as_of())?;
+    let checked =
+        driver::check_project_with(root, &args.paths, args.opts.as_of(), args.opts.loading())?;
     let report = &checked.report;
     let color = args.opts.format == Format::Human && super::color_stdout();
     let text = emit::render(report, args.opts.format, color);

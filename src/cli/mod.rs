@@ -63,9 +63,19 @@ pub struct CheckOpts {
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
+    /// Parse every file afresh instead of reusing unchanged parses from .certdoc-cache/
+    #[arg(long)]
+    no_cache: bool,
 }
 
 impl CheckOpts {
+    fn loading(&self) -> crate::driver::Loading {
+        crate::driver::Loading {
+            cache: !self.no_cache,
+            ..crate::driver::Loading::default()
+        }
+    }
+
     fn as_of(&self) -> Date {
         self.as_of
             .unwrap_or_else(|| Date(chrono::Local::now().date_naive()))

@@ -21,6 +21,9 @@ pub struct StatusArgs {
     /// The day to judge from (YYYY-MM-DD); default: today
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     as_of: Option<Date>,
+    /// Parse every file afresh instead of reusing unchanged parses from .certdoc-cache/
+    #[arg(long)]
+    no_cache: bool,
     /// Only what is overdue or due within this many days
     #[arg(long, value_name = "DAYS")]
     within: Option<i64>,
@@ -58,7 +61,11 @@ pub fn run(args: &StatusArgs, root: &Path) -> Result<Exit> {
     let as_of = args
         .as_of
         .unwrap_or_else(|| Date(chrono::Local::now().date_naive()));
-    let checked = driver::check_project(root, &args.paths, as_of)?;
+    let loading = driver::Loading {
+        cache: !args.no_cache,
+        ..driver::Loading::default()
+    };
+    let checked = driver::check_project_with(root, &args.paths, as_of, loading)?;
     let (_, ctxs) = contexts(&checked.cases, &checked.rules, as_of);
     let mut items: Vec<Item> = ctxs
         .iter()

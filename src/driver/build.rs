@@ -21,6 +21,7 @@ pub struct Options {
     pub threads: usize,
     /// Called after each record with (done, total).
     pub progress: Option<Box<dyn Fn(usize, usize) + Sync>>,
+    pub loading: super::Loading,
 }
 
 /// What a build did.
@@ -43,7 +44,7 @@ pub struct Built {
 
 pub fn build_project(root: &Path, paths: &[PathBuf], as_of: Date, opts: &Options) -> Result<Built> {
     let start = Instant::now();
-    let checked = super::check_project(root, paths, as_of)?;
+    let checked = super::check_project_with(root, paths, as_of, opts.loading)?;
     let mut report = checked.report;
     let templates_dir = root.join("templates");
     let templates = Templates::load(&templates_dir)?;

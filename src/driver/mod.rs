@@ -17,25 +17,43 @@ pub struct Checked {
     pub report: Report,
 }
 
-/// Load the rules and the case files (all of `cases/`, or `paths`), and check them.
-pub fn check_project(root: &Path, paths: &[PathBuf], as_of: Date) -> Result<Checked> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    check_project_with(root, paths, as_of, threads)
+/// How case files are read.
+#[derive(Debug, Clone, Copy)]
+pub struct Loading {
+    /// Parse on this many threads (parsing dominates a check).
+    pub threads: usize,
+    /// Reuse parses of unchanged files from `.certdoc-cache/` (see `load::cache`).
+    pub cache: bool,
 }
 
-/// As [`check_project`], parsing the files on `threads` threads (parsing dominates).
+impl Default for Loading {
+    fn default() -> Self {
+        Loading {
+            threads: std::thread::available_parallelism().map_or(1, |n| n.get()),
+            cache: false,
+        }
+    }
+}
+
+/// Load the rules and the case files (all of `cases/`, or `paths`), and check them.
+pub fn check_project(root: &Path, paths: &[PathBuf], as_of: Date) -> Result<Checked> {
+    check_project_with(root, paths, as_of, Loading::default())
+}
+
+/// As [`check_project`], loading as `loading` says.
 pub fn check_project_with(
     root: &Path,
     paths: &[PathBuf],
     as_of: Date,
-    threads: usize,
+    loading: Loading,
 ) -> Result<Checked> {
     let rules = load::load_rules(root)?;
     check::validate(&rules)?;
     let paths = load::case_paths(root, paths)?;
     let mut cases = Vec::with_capacity(paths.len());
     let mut report = Report::default();
-    for loaded in load_all(root, &paths, threads) {
+    let cache = loading.cache.then(|| load::cache::Cache::new(root));
+    for loaded in load_all(root, &paths, loading.threads, cache.as_ref()) {
         let (file, diag) = loaded?;
         report.diagnostics.extend(diag);
         cases.push(file);
@@ -57,10 +75,18 @@ pub fn check_project_with(
 type Loaded = Result<(CaseFile, Option<crate::diag::Diagnostic>)>;
 
 /// Parse files on up to `threads` threads, keeping their order.
-fn load_all(root: &Path, paths: &[PathBuf], threads: usize) -> Vec<Loaded> {
+fn load_all(
+    root: &Path,
+    paths: &[PathBuf],
+    threads: usize,
+    cache: Option<&load::cache::Cache>,
+) -> Vec<Loaded> {
     let threads = threads.clamp(1, 64);
     if threads == 1 || paths.len() < 16 {
-        return paths.iter().map(|p| load::load_case(root, p)).collect();
+        return paths
+            .iter()
+            .map(|p| load::load_case(root, p, cache))
+            .collect();
     }
     let chunk = paths.len().div_ceil(threads);
     std::thread::scope(|s| {
@@ -69,7 +95,7 @@ fn load_all(root: &Path, paths: &[PathBuf], threads: usize) -> Vec<Loaded> {
             .map(|part| {
                 s.spawn(move || {
                     part.iter()
-                        .map(|p| load::load_case(root, p))
+                        .map(|p| load::load_case(root, p, cache))
                         .collect::<Vec<_>>()
                 })
             })

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use schemars::JsonSchema;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::date::Date;
 use crate::source::At;
@@ -12,7 +12,7 @@ use crate::source::At;
 pub type Text = At<String>;
 
 /// One certification case: a client and the records of its certification cycle(s).
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Case {
     /// Case (project) number, unique across all cases.
@@ -33,14 +33,19 @@ pub struct Case {
     #[serde(default)]
     pub certificates: Vec<At<Certificate>>,
     /// Issued history of each record, keyed by document number.
-    #[serde(default)]
+    #[serde(
+        default,
+        serialize_with = "keyed::serialize",
+        deserialize_with = "keyed::deserialize"
+    )]
+    #[schemars(with = "BTreeMap<String, Vec<Revision>>")]
     pub revisions: BTreeMap<Text, Vec<At<Revision>>>,
     #[serde(default)]
     pub appeals: Vec<At<Appeal>>,
 }
 
 /// The certified organisation.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Client {
     pub name: Text,
@@ -70,7 +75,7 @@ pub struct Client {
     pub previous_certificates: Vec<At<PreviousCertificate>>,
 }
 
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Personnel {
     pub full_time: At<u32>,
@@ -81,7 +86,7 @@ pub struct Personnel {
     pub shifts: Option<At<u32>>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Risk {
     Low,
@@ -89,7 +94,7 @@ pub enum Risk {
     High,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum ClientFlag {
     /// Ordered by a regulator to suspend business (责令停产停业整顿).
@@ -98,7 +103,7 @@ pub enum ClientFlag {
     SeriousDishonestyList,
 }
 
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Licence {
     pub name: Text,
@@ -107,7 +112,7 @@ pub struct Licence {
     pub valid_until: At<Date>,
 }
 
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Site {
     pub id: Text,
@@ -126,7 +131,7 @@ pub struct Site {
     pub temporary: Option<At<bool>>,
 }
 
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PreviousCertificate {
     pub body: Text,
@@ -144,7 +149,7 @@ pub struct PreviousCertificate {
     pub rectified: Option<At<bool>>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum PreviousStatus {
     Suspended,
@@ -152,7 +157,7 @@ pub enum PreviousStatus {
     Cancelled,
 }
 
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Application {
     pub received: At<Date>,
@@ -171,7 +176,7 @@ pub struct Application {
     pub notified: Option<At<Date>>,
 }
 
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Contract {
     #[serde(default)]
@@ -179,7 +184,7 @@ pub struct Contract {
     pub signed: At<Date>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum AuditKind {
     Stage1,
@@ -202,7 +207,7 @@ impl AuditKind {
     }
 }
 
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Audit {
     pub id: Text,
@@ -241,7 +246,7 @@ pub struct Audit {
     pub stage1_skipped: Option<At<Justification>>,
 }
 
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Reduction {
     pub percent: At<f64>,
@@ -249,14 +254,14 @@ pub struct Reduction {
     pub reason: Option<Text>,
 }
 
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Justification {
     pub condition: Text,
     pub reason: Text,
 }
 
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TeamMember {
     /// Staff id in the body's register.
@@ -264,7 +269,7 @@ pub struct TeamMember {
     pub role: At<TeamRole>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum TeamRole {
     Leader,
@@ -280,7 +285,7 @@ impl TeamRole {
     }
 }
 
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Plan {
     #[serde(default)]
@@ -297,7 +302,7 @@ pub struct Plan {
     pub agenda: Vec<At<AgendaItem>>,
 }
 
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AgendaItem {
     pub date: At<Date>,
@@ -312,7 +317,7 @@ pub struct AgendaItem {
     pub auditors: Vec<Text>,
 }
 
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Meetings {
     #[serde(default)]
@@ -321,7 +326,7 @@ pub struct Meetings {
     pub closing: Option<At<Meeting>>,
 }
 
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Meeting {
     #[serde(default)]
@@ -333,7 +338,7 @@ pub struct Meeting {
     pub delegation_reason: Option<Text>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Conclusion {
     /// Stage 1: ready for stage 2.
@@ -345,7 +350,7 @@ pub enum Conclusion {
     NotRecommend,
 }
 
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Report {
     #[serde(default)]
@@ -358,14 +363,14 @@ pub struct Report {
     pub summary: Option<Text>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Grade {
     Major,
     Minor,
 }
 
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Nonconformity {
     pub id: Text,
@@ -402,7 +407,7 @@ pub struct Nonconformity {
     pub verified_at: Option<Text>,
 }
 
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Verification {
     pub date: At<Date>,
@@ -414,14 +419,14 @@ pub struct Verification {
     pub notes: Option<Text>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum VerificationMethod {
     Document,
     Onsite,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum DecisionKind {
     Initial,
@@ -433,7 +438,7 @@ pub enum DecisionKind {
     Withdrawal,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Outcome {
     Grant,
@@ -475,7 +480,7 @@ impl Outcome {
     }
 }
 
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Decision {
     pub id: Text,
@@ -504,7 +509,7 @@ pub struct Decision {
     pub until: Option<At<Date>>,
 }
 
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Certificate {
     pub number: Text,
@@ -522,7 +527,7 @@ pub struct Certificate {
     pub reissue_of: Option<Text>,
 }
 
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Revision {
     pub rev: Text,
@@ -532,7 +537,7 @@ pub struct Revision {
     pub change: Text,
 }
 
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Appeal {
     pub id: Text,
@@ -591,5 +596,52 @@ impl Case {
             .iter()
             .map(|d| &d.value)
             .find(|d| *d.id == id)
+    }
+}
+
+/// A map keyed by positioned strings. YAML gives a mapping; the parse cache (JSON, whose keys
+/// must be plain strings) stores it as a list of `[key, value]` pairs; both read back.
+mod keyed {
+    use std::collections::BTreeMap;
+    use std::fmt;
+    use std::marker::PhantomData;
+
+    use serde::de::{MapAccess, SeqAccess, Visitor};
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    use super::Text;
+
+    pub fn serialize<V: Serialize, S: Serializer>(
+        map: &BTreeMap<Text, V>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(map.iter())
+    }
+
+    pub fn deserialize<'de, V: Deserialize<'de>, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<BTreeMap<Text, V>, D::Error> {
+        struct Either<V>(PhantomData<V>);
+        impl<'de, V: Deserialize<'de>> Visitor<'de> for Either<V> {
+            type Value = BTreeMap<Text, V>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a mapping from document numbers to revision lists")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut out = BTreeMap::new();
+                while let Some((k, v)) = map.next_entry()? {
+                    out.insert(k, v);
+                }
+                Ok(out)
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+                let mut out = BTreeMap::new();
+                while let Some((k, v)) = seq.next_element()? {
+                    out.insert(k, v);
+                }
+                Ok(out)
+            }
+        }
+        deserializer.deserialize_any(Either(PhantomData))
     }
 }

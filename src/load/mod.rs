@@ -1,6 +1,7 @@
 //! Stage 1: read the rule definitions and the case files into typed, positioned models.
 
 pub mod body;
+pub mod cache;
 pub mod calendar;
 pub mod case;
 pub mod date;
@@ -179,7 +180,11 @@ pub fn display_path(root: &Path, path: &Path) -> String {
 
 /// Read and parse one case file. A file that cannot be parsed yields a `schema`
 /// diagnostic at the place where parsing stopped; the caller goes on with the others.
-pub fn load_case(root: &Path, path: &Path) -> Result<(CaseFile, Option<Diagnostic>)> {
+pub fn load_case(
+    root: &Path,
+    path: &Path,
+    cache: Option<&cache::Cache>,
+) -> Result<(CaseFile, Option<Diagnostic>)> {
     let file = display_path(root, path);
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
     let schema_diag = |pos: Pos, message: String| Diagnostic {
@@ -208,7 +213,17 @@ pub fn load_case(root: &Path, path: &Path) -> Result<(CaseFile, Option<Diagnosti
             return Ok((CaseFile { source, case: None }, Some(d)));
         }
     };
-    let parsed = yaml::parse::<Case>(text.trim_start_matches('\u{feff}'));
+    let body = text.trim_start_matches('\u{feff}');
+    let parsed = match cache.and_then(|c| c.get(body)) {
+        Some(case) => Ok(case),
+        None => {
+            let parsed = yaml::parse::<Case>(body);
+            if let (Some(c), Ok(case)) = (cache, &parsed) {
+                c.put(body, case);
+            }
+            parsed
+        }
+    };
     let source = SourceText {
         path: file.clone(),
         text: text.into(),

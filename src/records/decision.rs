@@ -14,6 +14,9 @@ pub(crate) fn make(w: &mut Writer, d: &Decision) -> Made {
     let mut majors = Vec::new();
     let mut minors = Vec::new();
     let mut leader = Value::String(String::new());
+    // The leader completes the form once every NC is closed: the last verification, or the
+    // last report when there was nothing to verify.
+    let mut closed: Option<crate::load::Date> = None;
     for id in &d.audits {
         let Some(a) = case.audit(id) else { continue };
         let mut info = w.audit(a);
@@ -28,7 +31,14 @@ pub(crate) fn make(w: &mut Writer, d: &Decision) -> Made {
             leader = info["leader"].clone();
         }
         audits.push(info);
+        let report = a
+            .report
+            .as_ref()
+            .and_then(|r| r.issued.as_ref())
+            .map(|d| d.value);
+        closed = closed.max(report);
         for nc in &a.nonconformities {
+            closed = closed.max(nc.verification.as_ref().map(|v| v.date.value));
             let entry = json!({
                 "id": nc.id.value,
                 "clause": nc.clause.value,
@@ -72,6 +82,7 @@ pub(crate) fn make(w: &mut Writer, d: &Decision) -> Made {
             "majors": majors,
             "minors": minors,
             "leader": leader,
+            "closed": closed.map(words::date).unwrap_or_default(),
             "scope": w.text("application.scope", &case.application.scope),
             "sites": sites,
             "decider": decider,
