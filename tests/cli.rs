@@ -435,3 +435,24 @@ fn a_broken_template_is_a_tool_failure_with_exit_2() {
             .is_file()
     );
 }
+
+#[test]
+fn the_parse_cache_gives_the_same_diagnostics_and_follows_edits() {
+    let bad = example().replace("91360100MA39K8T2XY", "91360100MA39K8T2XZ");
+    let dir = project(&bad);
+    let args = ["check", "--format", "json", "--as-of", "2026-11-21"];
+    let first = stdout(&certdoc(dir.path(), &args));
+    assert!(dir.path().join(".certdoc-cache/.gitignore").is_file());
+    let cached = stdout(&certdoc(dir.path(), &args));
+    assert_eq!(first, cached);
+    let fresh = stdout(&certdoc(dir.path(), &[&args[..], &["--no-cache"]].concat()));
+    assert_eq!(first, fresh);
+    // An edit is a different text: parsed afresh, positions follow it.
+    let line = |out: &str| -> u64 {
+        let v: serde_json::Value = serde_json::from_str(out).unwrap();
+        v["diagnostics"][0]["line"].as_u64().unwrap()
+    };
+    std::fs::write(dir.path().join("cases/x.yaml"), format!("# moved\n{bad}")).unwrap();
+    let moved = stdout(&certdoc(dir.path(), &args));
+    assert_eq!(line(&moved), line(&first) + 1);
+}
