@@ -9,9 +9,9 @@
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
+use certdoc::driver::build::render_each;
 use certdoc::driver::check_project;
 use certdoc::load::Date;
 use certdoc::records::{self, Record};
@@ -67,21 +67,11 @@ fn main() {
 }
 
 fn render_all(templates: &Templates, shared: &Shared, work: &[Record], threads: usize) -> usize {
-    let next = AtomicUsize::new(0);
-    let pages = AtomicUsize::new(0);
-    std::thread::scope(|s| {
-        for _ in 0..threads {
-            s.spawn(|| {
-                loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(r) = work.get(i) else { break };
-                    let pdf = render::record(templates, shared, r).expect("renders");
-                    pages.fetch_add(pdf.pages, Ordering::Relaxed);
-                }
-            });
-        }
-    });
-    pages.into_inner()
+    render_each(templates, shared, work, threads, |_, pdf| {
+        pdf.expect("renders").pages
+    })
+    .into_iter()
+    .sum()
 }
 
 /// Peak resident memory of this process (VmHWM), in MB.

@@ -94,50 +94,36 @@ pub fn build_project(root: &Path, paths: &[PathBuf], as_of: Date, opts: &Options
         work.extend(recs.into_iter().filter(|r| templates.has(r.form)));
     }
 
-    let results = render_all(&templates, &shared, &work, opts);
+    // Each record is written as soon as it is rendered, so no PDF waits in memory.
+    let done = AtomicUsize::new(0);
+    let results = render_each(
+        &templates,
+        &shared,
+        &work,
+        opts.threads,
+        |record, result| {
+            let finished = write(&opts.out, record, result);
+            let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+            if let Some(progress) = &opts.progress {
+                progress(n, work.len());
+            }
+            finished
+        },
+    );
     let mut entries = Vec::new();
     let (mut written, mut unchanged, mut pages) = (0, 0, 0);
-    for (record, result) in work.iter().zip(results) {
-        let pdf = match result {
-            Ok(pdf) => pdf,
-            Err(e) => {
-                failures.push(format!("{}: {e}", record.case));
-                continue;
-            }
-        };
-        let rel = output::record_path(&record.case, &record.number, &record.revision);
-        match output::write_record(&opts.out, &rel, &pdf.bytes) {
-            Ok(outcome) => {
+    for finished in results {
+        match finished {
+            Finished::Written(entry, outcome) => {
                 match outcome {
                     Outcome::Written => written += 1,
                     Outcome::Unchanged => unchanged += 1,
                 }
-                pages += pdf.pages;
-                entries.push(Entry {
-                    case: record.case.clone(),
-                    form: record.form.to_string(),
-                    number: record.number.clone(),
-                    revision: record.revision.clone(),
-                    file: rel,
-                    sha256: output::sha256(&pdf.bytes),
-                    pages: pdf.pages,
-                });
+                pages += entry.pages;
+                entries.push(entry);
             }
-            Err(WriteError::Issued(path)) => extra.push(crate::diag::Diagnostic {
-                rule: "revision-required",
-                severity: Severity::Error,
-                file: record.file.clone(),
-                pos: crate::source::Pos::new(1, 1),
-                message: format!(
-                    "{} {}: output/{path} already holds revision {} with different content; \
-                     an issued revision is never overwritten, so declare a new revision of \
-                     {} under `revisions:` with its change",
-                    record.form, record.number, record.revision, record.number
-                ),
-                citations: vec![],
-                related: vec![],
-            }),
-            Err(WriteError::Io(e)) => failures.push(e.to_string()),
+            Finished::Refused(d) => extra.push(*d),
+            Finished::Failed(f) => failures.push(f),
         }
     }
     output::write_index(&opts.out, &built_cases, &entries)?;
@@ -187,49 +173,89 @@ fn add_sources(root: &Path, report: &mut Report, diags: &[crate::diag::Diagnosti
     }
 }
 
-/// Render every record on `opts.threads` threads, results in the records' order. Each
-/// worker takes the next record from a shared counter, so a slow record never idles the
-/// others.
-fn render_all(
+/// What became of one record.
+enum Finished {
+    Written(Entry, Outcome),
+    /// An issued revision would have been overwritten.
+    Refused(Box<crate::diag::Diagnostic>),
+    /// The template, typesetting or the disk failed.
+    Failed(String),
+}
+
+fn write(
+    out: &Path,
+    record: &Record,
+    result: Result<render::pdf::Pdf, render::RenderError>,
+) -> Finished {
+    let pdf = match result {
+        Ok(pdf) => pdf,
+        Err(e) => return Finished::Failed(format!("{}: {e}", record.case)),
+    };
+    let rel = output::record_path(&record.case, &record.number, &record.revision);
+    match output::write_record(out, &rel, &pdf.bytes) {
+        Ok(outcome) => Finished::Written(
+            Entry {
+                case: record.case.clone(),
+                form: record.form.to_string(),
+                number: record.number.clone(),
+                revision: record.revision.clone(),
+                file: rel,
+                sha256: output::sha256(&pdf.bytes),
+                pages: pdf.pages,
+            },
+            outcome,
+        ),
+        Err(WriteError::Issued(path)) => Finished::Refused(Box::new(crate::diag::Diagnostic {
+            rule: "revision-required",
+            severity: Severity::Error,
+            file: record.file.clone(),
+            pos: record.pos,
+            message: format!(
+                "{} {}: output/{path} already holds revision {} with different content; \
+                 an issued revision is never overwritten, so declare a new revision of {} \
+                 under `revisions:` with its change",
+                record.form, record.number, record.revision, record.number
+            ),
+            citations: vec![],
+            related: vec![],
+        })),
+        Err(WriteError::Io(e)) => Finished::Failed(e.to_string()),
+    }
+}
+
+/// Render every record on `threads` threads and hand each PDF to `each` on the thread that
+/// made it; `each`'s results come back in the records' order. Workers take the next record
+/// from a shared counter, so a slow record never idles the others.
+pub fn render_each<T: Send>(
     templates: &Templates,
     shared: &Shared,
     work: &[Record],
-    opts: &Options,
-) -> Vec<Result<render::pdf::Pdf, render::RenderError>> {
+    threads: usize,
+    each: impl Fn(&Record, Result<render::pdf::Pdf, render::RenderError>) -> T + Sync,
+) -> Vec<T> {
     let next = AtomicUsize::new(0);
-    let done = AtomicUsize::new(0);
-    let results: Mutex<Vec<Option<Result<render::pdf::Pdf, render::RenderError>>>> =
-        Mutex::new((0..work.len()).map(|_| None).collect());
-    let threads = opts.threads.clamp(1, 64).min(work.len().max(1));
+    let results: Mutex<Vec<Option<T>>> = Mutex::new((0..work.len()).map(|_| None).collect());
+    let threads = threads.clamp(1, 64).min(work.len().max(1));
     std::thread::scope(|s| {
         for _ in 0..threads {
             s.spawn(|| {
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(record) = work.get(i) else { break };
-                    let result = render::record(templates, shared, record);
+                    let value = each(record, render::record(templates, shared, record));
                     if let Ok(mut r) = results.lock() {
-                        r[i] = Some(result);
-                    }
-                    let n = done.fetch_add(1, Ordering::Relaxed) + 1;
-                    if let Some(progress) = &opts.progress {
-                        progress(n, work.len());
+                        r[i] = Some(value);
                     }
                 }
             });
         }
     });
+    // A worker that panicked leaves its slot empty; a panic in a scoped thread is re-raised
+    // by `scope` itself, so every slot is filled here.
     results
         .into_inner()
         .unwrap_or_default()
         .into_iter()
-        .map(|r| {
-            r.unwrap_or_else(|| {
-                Err(render::RenderError::Template {
-                    form: String::new(),
-                    message: "internal error: a render thread stopped; please report this".into(),
-                })
-            })
-        })
+        .flatten()
         .collect()
 }

@@ -39,6 +39,8 @@ pub struct Record {
     pub author: String,
     /// The form's title and the client, the PDF's title.
     pub title: String,
+    /// Where the record's subject (audit, NC, decision, certificate) is in the case file.
+    pub pos: Pos,
     pub context: Value,
     pub texts: Vec<Field>,
 }
@@ -344,6 +346,7 @@ fn record(file: &str, case: &Case, body: &Body, scheme: &Scheme, doc: &Document)
         date,
         author: body.name.value.clone(),
         title,
+        pos: doc.pos,
         context,
         texts: w.texts,
     })
