@@ -10,22 +10,26 @@ use certdoc::driver::build::{Options, build_project};
 use certdoc::load::Date;
 use certdoc::output::Index;
 
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+mod common;
+use common::repo;
 
 fn as_of() -> Date {
     Date::parse("2026-11-21").expect("a date")
 }
 
 fn build_into(paths: &[PathBuf], out: &Path) -> certdoc::driver::build::Built {
+    build_in(&repo(), paths, out)
+}
+
+/// Build in the project at `root`.
+fn build_in(root: &Path, paths: &[PathBuf], out: &Path) -> certdoc::driver::build::Built {
     let opts = Options {
         out: out.to_path_buf(),
         threads: 2,
         progress: None,
         loading: certdoc::driver::Loading::default(),
     };
-    build_project(&repo(), paths, as_of(), &opts).expect("the build runs")
+    build_project(root, paths, as_of(), &opts).expect("the build runs")
 }
 
 /// The bundled cases, built once for all tests of this file.
@@ -295,17 +299,16 @@ fn hostile_case() -> String {
     )
     .replace(
         "cause: 新入职员工未接受成文信息控制程序培训。",
-        "cause: |\n          = 不是标题\n          #import \"/etc\": *\n          - 列表项 `code` <b>html</b>",
+        "cause: |\n          = 不是标题\n          #import \"/etc\": *\n          - 列表项 `code` a<b\n            - 第二层 ‹›\n              - 第三层",
     )
 }
 
 #[test]
 fn hostile_text_renders_verbatim() {
-    let dir = tempfile::tempdir().expect("a temp dir");
-    let case = dir.path().join("hostile.yaml");
-    std::fs::write(&case, hostile_case()).expect("written");
-    let out = dir.path().join("out");
-    let built = build_into(&[case], &out);
+    let project = common::project_with(&[("hostile.yaml", &hostile_case())]);
+    let case = project.path().join("cases/hostile.yaml");
+    let out = project.path().join("out");
+    let built = build_in(project.path(), &[case], &out);
     assert!(built.failures.is_empty(), "{:?}", built.failures);
     assert_eq!(built.report.errors(), 0, "{:?}", built.report.diagnostics);
     assert!(built.entries.len() > 5);
@@ -343,13 +346,13 @@ fn hostile_text_renders_verbatim() {
         "a line starting with `= ` stays text"
     );
     assert!(text.contains(r#"#import"/etc":*"#));
-    assert!(text.contains("<b>html</b>"));
+    assert!(text.contains("a<b"));
+    // Nested lists render, with markers the bundled fonts have.
+    assert!(text.contains("第二层") && text.contains("第三层"), "{text}");
 }
 
 #[test]
 fn a_character_no_font_has_is_refused_naming_field_and_line() {
-    let dir = tempfile::tempdir().expect("a temp dir");
-    let case = dir.path().join("emoji.yaml");
     let text = hostile_case()
         .replace("representative: 刘敏", "representative: 刘敏 😀")
         .replace("规定经部门负责人审批", "规定经部门负责人𠀀审批");
@@ -358,9 +361,10 @@ fn a_character_no_font_has_is_refused_naming_field_and_line() {
         .position(|l| l.contains("😀"))
         .expect("the line")
         + 1;
-    std::fs::write(&case, text).expect("written");
-    let out = dir.path().join("out");
-    let built = build_into(&[case], &out);
+    let project = common::project_with(&[("emoji.yaml", &text)]);
+    let case = project.path().join("cases/emoji.yaml");
+    let out = project.path().join("out");
+    let built = build_in(project.path(), &[case], &out);
     let d = built
         .report
         .diagnostics

@@ -69,8 +69,12 @@ pub enum Check {
     Case(fn(&Ctx, &mut Vec<Finding>)),
     /// Run once over all cases (uniqueness across cases); findings name their case.
     Project(fn(&ProjectCtx, &mut Vec<(usize, Finding)>)),
-    /// Found while loading (syntax, types, unknown fields).
+    /// Found while loading (syntax, types, unknown fields, unreadable files).
     Loader,
+    /// Found when the records are prepared, before typesetting (`render::preflight`).
+    Records,
+    /// Found by `build` when it writes the records.
+    Build,
 }
 
 /// A problem found by a rule, before the runner adds file, severity and citations.

@@ -73,6 +73,9 @@ pub fn run(args: &BuildArgs, root: &Path) -> Result<Exit> {
     if !human {
         eprintln!("{summary}");
     }
+    for w in &built.warnings {
+        eprintln!("warning: {w}");
+    }
     for f in &built.failures {
         eprintln!("error: {f}");
     }

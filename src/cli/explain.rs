@@ -53,6 +53,6 @@ pub fn run(args: &ExplainArgs, root: &Path) -> Result<Exit> {
     for line in rule.example.lines() {
         let _ = writeln!(out, "    {line}");
     }
-    print!("{out}");
+    super::print(&out)?;
     Ok(Exit::Clean)
 }

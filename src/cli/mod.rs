@@ -125,11 +125,24 @@ pub fn main() -> i32 {
     };
     match run(cli) {
         Ok(exit) => exit as i32,
+        // `certdoc schema | head`: the reader closed the pipe. Stop quietly with the status
+        // a Unix tool ended by SIGPIPE has (128 + 13), so `set -o pipefail` still notices.
+        Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::BrokenPipe => 141,
         Err(e) => {
             eprintln!("error: {e}");
             Exit::Failure as i32
         }
     }
+}
+
+/// Write a command's output to stdout. A closed pipe is an error the caller returns, so
+/// that `main` can end quietly instead of panicking as `print!` would.
+pub(crate) fn print(text: &str) -> Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())
+        .and_then(|()| out.flush())
+        .map_err(|e| Error::io("<stdout>", e))
 }
 
 fn run(cli: Cli) -> Result<Exit> {

@@ -68,6 +68,6 @@ pub fn run(args: &RulesArgs, root: &Path) -> Result<Exit> {
             }
         }
     }
-    print!("{out}");
+    super::print(&out)?;
     Ok(Exit::Clean)
 }

@@ -12,6 +12,6 @@ pub fn json() -> String {
 }
 
 pub fn run() -> Result<Exit> {
-    println!("{}", json());
+    super::print(&format!("{}\n", json()))?;
     Ok(Exit::Clean)
 }

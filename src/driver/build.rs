@@ -2,17 +2,17 @@
 //! them. A case with an error (from the rules, or a character no font has) is skipped as a
 //! whole and the others go on; a template that fails is a tool failure reported at the end.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use crate::diag::{Report, RuleMeta, Severity, SourceText};
+use crate::diag::{Report, Severity};
 use crate::error::Result;
 use crate::load::Date;
 use crate::output::{self, Entry, Outcome, WriteError};
-use crate::records::{self, Record};
+use crate::records::Record;
 use crate::render::{self, templates::Templates, world::Shared};
 
 pub struct Options {
@@ -26,7 +26,7 @@ pub struct Options {
 
 /// What a build did.
 pub struct Built {
-    /// The check's diagnostics, plus font coverage and refused overwrites.
+    /// The check's diagnostics, plus refused overwrites.
     pub report: Report,
     pub entries: Vec<Entry>,
     pub cases: usize,
@@ -37,6 +37,8 @@ pub struct Built {
     pub pages: usize,
     /// Template, typesetting and I/O failures: the tool could not do its job.
     pub failures: Vec<String>,
+    /// What the build noticed but could go on with (an untrustworthy `index.json` entry).
+    pub warnings: Vec<String>,
     pub elapsed: Duration,
     /// Time spent loading templates and fonts.
     pub setup: Duration,
@@ -49,8 +51,16 @@ pub fn build_project(root: &Path, paths: &[PathBuf], as_of: Date, opts: &Options
     let templates_dir = root.join("templates");
     let templates = Templates::load(&templates_dir)?;
     let shared = Shared::load(&templates_dir)?;
+    let _lock = output::lock::acquire(&opts.out, || {
+        eprintln!(
+            "waiting for another certdoc build to finish writing {} …",
+            opts.out.display()
+        );
+    })?;
     let setup = start.elapsed();
 
+    // `check` is the gate: a case with any error (rules, fonts, Markdown, sizes) is not
+    // rendered at all.
     let failing: BTreeSet<&str> = report
         .diagnostics
         .iter()
@@ -59,11 +69,10 @@ pub fn build_project(root: &Path, paths: &[PathBuf], as_of: Date, opts: &Options
         .collect();
     let mut skipped = Vec::new();
     let mut work: Vec<Record> = Vec::new();
-    let mut extra = Vec::new();
     let mut cases = 0;
-    let mut built_cases = Vec::new();
     let mut failures = Vec::new();
-    for file in &checked.cases {
+    let mut per_case: HashMap<String, usize> = HashMap::new();
+    for (file, recs) in checked.cases.iter().zip(checked.records) {
         let Some(case) = file.case.as_ref() else {
             continue;
         };
@@ -72,71 +81,100 @@ pub fn build_project(root: &Path, paths: &[PathBuf], as_of: Date, opts: &Options
             skipped.push(case.case.value.clone());
             continue;
         }
-        let recs = records::of_case(&file.source.path, case, &checked.rules);
-        let missing: Vec<_> = recs
+        let missing: Vec<String> = recs
             .iter()
-            .flat_map(|r| render::coverage(&shared.fonts, r))
+            .filter(|r| !templates.has(r.form))
+            .map(|r| {
+                format!(
+                    "{}: no template templates/{}.typ for {}",
+                    r.case, r.form, r.number
+                )
+            })
             .collect();
         if !missing.is_empty() {
-            extra.extend(dedup(missing));
+            failures.extend(missing);
             skipped.push(case.case.value.clone());
             continue;
         }
-        for r in &recs {
-            if !templates.has(r.form) {
-                failures.push(format!(
-                    "{}: no template templates/{}.typ for {}",
-                    r.case, r.form, r.number
-                ));
-            }
-        }
-        built_cases.push(case.case.value.clone());
-        work.extend(recs.into_iter().filter(|r| templates.has(r.form)));
+        per_case.insert(case.case.value.clone(), recs.len());
+        work.extend(recs);
     }
 
-    // Each record is written as soon as it is rendered, so no PDF waits in memory.
+    // A case's PDFs wait in memory until its last record is rendered, then are written
+    // together: a case is written whole or not at all.
+    let pending: Mutex<HashMap<String, Pending>> = Mutex::new(
+        per_case
+            .iter()
+            .map(|(case, &n)| {
+                (
+                    case.clone(),
+                    Pending {
+                        remaining: n,
+                        done: Vec::new(),
+                    },
+                )
+            })
+            .collect(),
+    );
     let done = AtomicUsize::new(0);
-    let results = render_each(
+    let finished: Vec<CaseResult> = render_each(
         &templates,
         &shared,
         &work,
         opts.threads,
         |record, result| {
-            let finished = write(&opts.out, record, result);
             let n = done.fetch_add(1, Ordering::Relaxed) + 1;
             if let Some(progress) = &opts.progress {
                 progress(n, work.len());
             }
-            finished
+            let complete = {
+                let Ok(mut pending) = pending.lock() else {
+                    return None;
+                };
+                let p = pending.get_mut(&record.case)?;
+                p.done.push((record.clone(), result));
+                p.remaining -= 1;
+                (p.remaining == 0).then(|| std::mem::take(&mut p.done))
+            };
+            complete.map(|rendered| write_case(&opts.out, rendered))
         },
-    );
+    )
+    .into_iter()
+    .flatten()
+    .collect();
+
     let mut entries = Vec::new();
+    let mut built_cases = Vec::new();
+    let mut extra = Vec::new();
     let (mut written, mut unchanged, mut pages) = (0, 0, 0);
-    for finished in results {
-        match finished {
-            Finished::Written(entry, outcome) => {
-                match outcome {
-                    Outcome::Written => written += 1,
-                    Outcome::Unchanged => unchanged += 1,
-                }
-                pages += entry.pages;
-                entries.push(entry);
+    for case in finished {
+        if case.refused.is_empty() && case.failures.is_empty() {
+            built_cases.push(case.case.clone());
+        } else {
+            skipped.push(case.case.clone());
+        }
+        for (entry, outcome) in case.entries {
+            match outcome {
+                Outcome::Written => written += 1,
+                Outcome::Unchanged => unchanged += 1,
             }
-            Finished::Refused(d) => extra.push(*d),
-            Finished::Failed(f) => failures.push(f),
+            pages += entry.pages;
+            entries.push(entry);
+        }
+        extra.extend(case.refused);
+        failures.extend(case.failures);
+    }
+    // A case rendered without records (none of its forms defined) is built, and empty.
+    for (case, &n) in &per_case {
+        if n == 0 {
+            built_cases.push(case.clone());
         }
     }
-    output::write_index(&opts.out, &built_cases, &entries)?;
-
-    add_sources(root, &mut report, &extra);
+    built_cases.sort();
+    let dropped = output::write_index(&opts.out, &built_cases, &entries)?;
     report.diagnostics.extend(extra);
     report.sort();
-    report.rules.push(RuleMeta {
-        id: render::FONT_COVERAGE,
-        summary: "every character of a record's text must be in one of the fonts under templates/fonts",
-        docs: "",
-        severity: Severity::Error,
-    });
+    skipped.sort();
     Ok(Built {
         report,
         entries,
@@ -146,54 +184,95 @@ pub fn build_project(root: &Path, paths: &[PathBuf], as_of: Date, opts: &Options
         unchanged,
         pages,
         failures,
+        warnings: dropped,
         elapsed: start.elapsed(),
         setup,
     })
 }
 
-/// The same character in the same field is reported once, not once per record.
-fn dedup(mut diags: Vec<crate::diag::Diagnostic>) -> Vec<crate::diag::Diagnostic> {
-    let mut seen = BTreeSet::new();
-    diags.retain(|d| seen.insert((d.file.clone(), d.pos, d.message.clone())));
-    diags
+/// A case's records rendered so far.
+struct Pending {
+    remaining: usize,
+    done: Vec<(Record, Result<render::pdf::Pdf, render::RenderError>)>,
 }
 
-/// Diagnostics may point into rule files (a body's name with a missing glyph); give the
-/// emitters their text too.
-fn add_sources(root: &Path, report: &mut Report, diags: &[crate::diag::Diagnostic]) {
-    for d in diags {
-        if report.source(&d.file).is_none()
-            && let Ok(text) = std::fs::read_to_string(root.join(&d.file))
-        {
-            report.files.push(SourceText {
-                path: d.file.clone(),
-                text: text.into(),
-            });
+/// What became of one case's records.
+struct CaseResult {
+    case: String,
+    /// Every record of the case, when the case was written; none otherwise.
+    entries: Vec<(Entry, Outcome)>,
+    /// Issued revisions the build would have overwritten with other bytes.
+    refused: Vec<crate::diag::Diagnostic>,
+    /// The template, typesetting or the disk failed.
+    failures: Vec<String>,
+}
+
+/// Write one case's records, all or none. Nothing is written when a record failed to
+/// render or would overwrite an issued revision; a write that fails takes back the files
+/// this call wrote before it.
+fn write_case(
+    out: &Path,
+    mut rendered: Vec<(Record, Result<render::pdf::Pdf, render::RenderError>)>,
+) -> CaseResult {
+    rendered.sort_by(|a, b| (&a.0.number, &a.0.revision).cmp(&(&b.0.number, &b.0.revision)));
+    let case = rendered
+        .first()
+        .map(|(r, _)| r.case.clone())
+        .unwrap_or_default();
+    let mut result = CaseResult {
+        case: case.clone(),
+        entries: Vec::new(),
+        refused: Vec::new(),
+        failures: Vec::new(),
+    };
+    let mut planned = Vec::new();
+    for (record, pdf) in rendered {
+        let pdf = match pdf {
+            Ok(pdf) => pdf,
+            Err(e) => {
+                result.failures.push(format!("{case}: {e}"));
+                continue;
+            }
+        };
+        let rel = match output::record_path(&record.case, &record.number, &record.revision) {
+            Ok(rel) => rel,
+            Err(e) => {
+                result.failures.push(format!("{case}: {e}"));
+                continue;
+            }
+        };
+        match output::existing(out, &rel, &pdf.bytes) {
+            Ok(Some(Outcome::Unchanged)) => planned.push((record, rel, pdf, Outcome::Unchanged)),
+            Ok(_) => planned.push((record, rel, pdf, Outcome::Written)),
+            Err(WriteError::Issued(path)) => result.refused.push(refused(&record, &path)),
+            Err(e) => result.failures.push(format!("{case}: {e}")),
         }
     }
-}
-
-/// What became of one record.
-enum Finished {
-    Written(Entry, Outcome),
-    /// An issued revision would have been overwritten.
-    Refused(Box<crate::diag::Diagnostic>),
-    /// The template, typesetting or the disk failed.
-    Failed(String),
-}
-
-fn write(
-    out: &Path,
-    record: &Record,
-    result: Result<render::pdf::Pdf, render::RenderError>,
-) -> Finished {
-    let pdf = match result {
-        Ok(pdf) => pdf,
-        Err(e) => return Finished::Failed(format!("{}: {e}", record.case)),
-    };
-    let rel = output::record_path(&record.case, &record.number, &record.revision);
-    match output::write_record(out, &rel, &pdf.bytes) {
-        Ok(outcome) => Finished::Written(
+    if !result.refused.is_empty() || !result.failures.is_empty() {
+        return result;
+    }
+    let mut written: Vec<PathBuf> = Vec::new();
+    for (record, rel, pdf, outcome) in planned {
+        if outcome == Outcome::Written {
+            match output::write_record(out, &rel, &pdf.bytes) {
+                Ok(_) => {
+                    if let Ok(path) = output::paths::under(out, &rel) {
+                        written.push(path);
+                    }
+                }
+                Err(e) => {
+                    for path in &written {
+                        let _ = std::fs::remove_file(path);
+                    }
+                    result.entries.clear();
+                    result.failures.push(format!(
+                        "{case}: {e}; none of the case's new records were kept"
+                    ));
+                    return result;
+                }
+            }
+        }
+        result.entries.push((
             Entry {
                 case: record.case.clone(),
                 form: record.form.to_string(),
@@ -204,22 +283,25 @@ fn write(
                 pages: pdf.pages,
             },
             outcome,
+        ));
+    }
+    result
+}
+
+fn refused(record: &Record, path: &str) -> crate::diag::Diagnostic {
+    crate::diag::Diagnostic {
+        rule: "revision-required",
+        severity: Severity::Error,
+        file: record.file.clone(),
+        pos: record.pos,
+        message: format!(
+            "{} {}: output/{path} already holds revision {} with different content; \
+             an issued revision is never overwritten, so declare a new revision of {} \
+             under `revisions:` with its change",
+            record.form, record.number, record.revision, record.number
         ),
-        Err(WriteError::Issued(path)) => Finished::Refused(Box::new(crate::diag::Diagnostic {
-            rule: "revision-required",
-            severity: Severity::Error,
-            file: record.file.clone(),
-            pos: record.pos,
-            message: format!(
-                "{} {}: output/{path} already holds revision {} with different content; \
-                 an issued revision is never overwritten, so declare a new revision of {} \
-                 under `revisions:` with its change",
-                record.form, record.number, record.revision, record.number
-            ),
-            citations: vec![],
-            related: vec![],
-        })),
-        Err(WriteError::Io(e)) => Finished::Failed(e.to_string()),
+        citations: vec![],
+        related: vec![],
     }
 }
 

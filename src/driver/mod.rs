@@ -4,16 +4,23 @@
 pub mod build;
 
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 use crate::check::{self, registry};
-use crate::diag::{Report, RuleMeta};
+use crate::diag::{Report, RuleMeta, SourceText};
 use crate::error::Result;
 use crate::load::{self, CaseFile, Date, Rules};
+use crate::records::{self, Record};
+use crate::render;
 
 /// Everything `check` produced, and the loaded cases for the stages after it.
 pub struct Checked {
     pub rules: Rules,
+    /// The cases asked for (all of `cases/` when no path was named), in path order.
     pub cases: Vec<CaseFile>,
+    /// Each of those cases' records, as `records::of_case` makes them (empty for a case
+    /// that did not load or names an unknown scheme or body).
+    pub records: Vec<Vec<Record>>,
     pub report: Report,
 }
 
@@ -41,6 +48,11 @@ pub fn check_project(root: &Path, paths: &[PathBuf], as_of: Date) -> Result<Chec
 }
 
 /// As [`check_project`], loading as `loading` says.
+///
+/// The whole project is always the context: when `paths` name some files, every other
+/// case under `cases/` is loaded too (from the parse cache, so it stays fast), so that a
+/// case number, certificate number or record number that another case already uses is
+/// reported on the named file. Only the named files' diagnostics are reported.
 pub fn check_project_with(
     root: &Path,
     paths: &[PathBuf],
@@ -49,27 +61,117 @@ pub fn check_project_with(
 ) -> Result<Checked> {
     let rules = load::load_rules(root)?;
     check::validate(&rules)?;
-    let paths = load::case_paths(root, paths)?;
-    let mut cases = Vec::with_capacity(paths.len());
+    let found = load::case_paths(root, paths)?;
+    let named = found.cases;
+    let context: Vec<PathBuf> = if paths.is_empty() {
+        Vec::new()
+    } else {
+        let named_set: std::collections::BTreeSet<PathBuf> =
+            named.iter().filter_map(|p| p.canonicalize().ok()).collect();
+        load::case_paths(root, &[])?
+            .cases
+            .into_iter()
+            .filter(|p| p.canonicalize().is_ok_and(|c| !named_set.contains(&c)))
+            .collect()
+    };
+    // Context first: cross-case rules report the later of two cases, so a clash between a
+    // named file and the project lands on the named file.
+    let all: Vec<PathBuf> = context.iter().chain(&named).cloned().collect();
+    let mut loaded = Vec::with_capacity(all.len());
     let mut report = Report::default();
+    report.diagnostics.extend(found.diagnostics);
     let cache = loading.cache.then(|| load::cache::Cache::new(root));
-    for loaded in load_all(root, &paths, loading.threads, cache.as_ref()) {
-        let (file, diag) = loaded?;
+    for result in load_all(root, &all, loading.threads, cache.as_ref()) {
+        let (file, diag) = result?;
         report.diagnostics.extend(diag);
-        cases.push(file);
+        loaded.push(file);
+    }
+    if let Some(cache) = &cache {
+        cache.prune();
     }
     report
         .diagnostics
-        .extend(check::check(&cases, &rules, as_of));
+        .extend(check::check(&loaded, &rules, as_of));
+    let cases = loaded.split_off(context.len());
+    let context_files: std::collections::HashSet<String> =
+        loaded.iter().map(|c| c.source.path.clone()).collect();
+    report
+        .diagnostics
+        .retain(|d| !context_files.contains(&d.file));
+    let fonts = preflight_fonts(root)?;
+    let records = cases
+        .iter()
+        .map(|f| match f.case.as_ref() {
+            Some(case) => records::of_case(&f.source.path, case, &rules),
+            None => Vec::new(),
+        })
+        .collect::<Vec<_>>();
+    for (f, recs) in cases.iter().zip(&records) {
+        if let Some(case) = f.case.as_ref() {
+            report.diagnostics.extend(render::preflight::case(
+                &f.source.path,
+                case,
+                recs,
+                fonts.as_deref(),
+                &f.source.text,
+            ));
+        }
+    }
     report.sort();
     report.files = cases.iter().map(|c| c.source.clone()).collect();
+    add_rule_sources(root, &mut report);
     report.checked = summary(&cases);
     report.rules = rule_meta();
     Ok(Checked {
         rules,
         cases,
+        records,
         report,
     })
+}
+
+/// The fonts records are typeset with, for the preflight's coverage check; a project
+/// without `templates/fonts/` has nothing to typeset with, which `build` reports itself.
+/// Loaded once per process and folder: a library user (or a test) checking many times
+/// should not parse 40 MB of fonts each time.
+fn preflight_fonts(root: &Path) -> Result<Option<Arc<render::fonts::Fonts>>> {
+    static LOADED: Mutex<Vec<(PathBuf, Arc<render::fonts::Fonts>)>> = Mutex::new(Vec::new());
+    let dir = root.join("templates").join("fonts");
+    if !dir.is_dir() {
+        return Ok(None);
+    }
+    if let Ok(loaded) = LOADED.lock()
+        && let Some((_, fonts)) = loaded.iter().find(|(d, _)| *d == dir)
+    {
+        return Ok(Some(Arc::clone(fonts)));
+    }
+    let fonts = Arc::new(render::fonts::Fonts::load(&dir)?);
+    if let Ok(mut loaded) = LOADED.lock() {
+        loaded.push((dir, Arc::clone(&fonts)));
+    }
+    Ok(Some(fonts))
+}
+
+/// Diagnostics may point into rule files (a body's name with a missing glyph); give the
+/// emitters their text too.
+fn add_rule_sources(root: &Path, report: &mut Report) {
+    let wanted: std::collections::BTreeSet<String> = report
+        .diagnostics
+        .iter()
+        .filter(|d| report.source(&d.file).is_none())
+        .map(|d| d.file.clone())
+        .collect();
+    for file in wanted {
+        if !file.starts_with("rules/") {
+            continue;
+        }
+        if let Ok(text) = std::fs::read_to_string(root.join(&file)) {
+            report.files.push(SourceText {
+                path: file,
+                text: text.into(),
+            });
+        }
+    }
 }
 
 type Loaded = Result<(CaseFile, Option<crate::diag::Diagnostic>)>;

@@ -125,40 +125,185 @@ fn load_rule_file<T: DeserializeOwned>(path: &Path) -> Result<T> {
 }
 
 pub fn is_yaml(p: &Path) -> bool {
-    p.is_file() && matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
+    p.is_file() && has_yaml_extension(p)
+}
+
+/// `.yaml` or `.yml`, in any letter case (`X.YAML` from a Windows tool is a case file too).
+fn has_yaml_extension(p: &Path) -> bool {
+    p.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
+}
+
+/// The largest case file certdoc reads: a real case is tens of kilobytes; anything near
+/// this is a mistake or an attack, and parsing it would cost seconds and memory.
+pub const MAX_CASE_FILE_BYTES: u64 = 1024 * 1024;
+
+pub const CASE_FILE: &str = "case-file";
+pub const SIZE_LIMIT: &str = "size-limit";
+
+/// The case files to read, and what was found in their place that cannot be read.
+#[derive(Debug, Default)]
+pub struct Found {
+    pub cases: Vec<PathBuf>,
+    pub diagnostics: Vec<Diagnostic>,
 }
 
 /// The case files to check: every YAML file under `cases/`, or under the given paths.
-pub fn case_paths(root: &Path, paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
-    let roots: Vec<PathBuf> = if paths.is_empty() {
-        vec![root.join("cases")]
-    } else {
+///
+/// Files are read only inside the project (inside a named folder outside it, when the
+/// user names one): a link that leads elsewhere, or nowhere, is reported instead of
+/// followed, so a case file can never be a way to print `/etc/passwd` into a CI log. A
+/// file the user names on the command line is read wherever it is. Pipes, devices and
+/// oversized files are reported, never read.
+pub fn case_paths(root: &Path, paths: &[PathBuf]) -> Result<Found> {
+    let named = !paths.is_empty();
+    let roots: Vec<PathBuf> = if named {
         paths.to_vec()
+    } else {
+        vec![root.join("cases")]
     };
-    let mut out = Vec::new();
+    let mut found = Found::default();
     for r in roots {
-        if !r.exists() {
-            if paths.is_empty() {
+        let meta = match std::fs::symlink_metadata(&r) {
+            Ok(m) => m,
+            Err(_) if !named => continue,
+            Err(e) => return Err(Error::io(r, e)),
+        };
+        if named && !meta.is_dir() {
+            // Named on the command line: read it whatever its extension, if it is a file.
+            match std::fs::metadata(&r) {
+                Ok(m) if m.is_dir() => {}
+                Ok(m) => {
+                    push_file(root, &r, &m, &mut found);
+                    continue;
+                }
+                Err(e) => return Err(Error::io(r, e)),
+            }
+        }
+        let fence = fence(root, &r);
+        let walk = walkdir::WalkDir::new(&r)
+            .follow_root_links(true)
+            .sort_by_file_name();
+        for entry in walk {
+            let entry = match entry {
+                Ok(e) => e,
+                Err(e) => {
+                    let path = e.path().map(Path::to_path_buf).unwrap_or_else(|| r.clone());
+                    found.diagnostics.push(file_diag(
+                        root,
+                        &path,
+                        CASE_FILE,
+                        format!("this folder cannot be read ({e})"),
+                    ));
+                    continue;
+                }
+            };
+            let path = entry.path();
+            let ft = entry.file_type();
+            if ft.is_dir() {
                 continue;
             }
-            return Err(Error::io(
-                r,
-                std::io::Error::new(std::io::ErrorKind::NotFound, "no such file or folder"),
-            ));
-        }
-        for entry in walkdir::WalkDir::new(&r).sort_by_file_name() {
-            let entry = entry.map_err(|e| {
-                let path = e.path().map(Path::to_path_buf).unwrap_or_else(|| r.clone());
-                Error::io(path, std::io::Error::other(e.to_string()))
-            })?;
-            if is_yaml(entry.path()) {
-                out.push(entry.into_path());
+            if !has_yaml_extension(path) {
+                continue;
+            }
+            if ft.is_symlink() {
+                match std::fs::canonicalize(path) {
+                    Err(_) => found.diagnostics.push(file_diag(
+                        root,
+                        path,
+                        CASE_FILE,
+                        format!(
+                            "this is a link to `{}`, which does not exist; restore the file or remove the link",
+                            std::fs::read_link(path)
+                                .map(|t| t.display().to_string())
+                                .unwrap_or_default()
+                        ),
+                    )),
+                    Ok(target) if !target.starts_with(&fence) => found.diagnostics.push(file_diag(
+                        root,
+                        path,
+                        CASE_FILE,
+                        "this is a link to a file outside the project; certdoc reads case files only inside it (name the file on the command line to check it anyway)".into(),
+                    )),
+                    Ok(target) => match std::fs::metadata(&target) {
+                        Ok(m) if m.is_dir() => continue,
+                        Ok(m) => push_file(root, path, &m, &mut found),
+                        Err(e) => return Err(Error::io(path, e)),
+                    },
+                }
+                continue;
+            }
+            match entry.metadata() {
+                Ok(m) => push_file(root, path, &m, &mut found),
+                Err(e) => found.diagnostics.push(file_diag(
+                    root,
+                    path,
+                    CASE_FILE,
+                    format!("this file cannot be read ({e})"),
+                )),
             }
         }
     }
-    out.sort();
-    out.dedup();
-    Ok(out)
+    found.cases.sort();
+    found.cases.dedup();
+    if named && found.cases.is_empty() && found.diagnostics.is_empty() {
+        let list: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        return Err(Error::Usage(format!(
+            "no case files (.yaml or .yml) in {}",
+            list.join(", ")
+        )));
+    }
+    Ok(found)
+}
+
+/// The folder links may lead into: the project, or a named folder outside it.
+fn fence(root: &Path, walked: &Path) -> PathBuf {
+    let walked = walked
+        .canonicalize()
+        .unwrap_or_else(|_| walked.to_path_buf());
+    if walked.starts_with(root) {
+        root.to_path_buf()
+    } else {
+        walked
+    }
+}
+
+/// A regular file of acceptable size joins the cases; anything else is reported.
+fn push_file(root: &Path, path: &Path, meta: &std::fs::Metadata, found: &mut Found) {
+    if !meta.is_file() {
+        found.diagnostics.push(file_diag(
+            root,
+            path,
+            CASE_FILE,
+            "this is not a regular file (a pipe, socket or device); case files are plain text files".into(),
+        ));
+    } else if meta.len() > MAX_CASE_FILE_BYTES {
+        found.diagnostics.push(file_diag(
+            root,
+            path,
+            SIZE_LIMIT,
+            format!(
+                "this file has {} bytes; a case file may have at most {} (1 MiB): a real case is far smaller, so check what was pasted into it",
+                meta.len(),
+                MAX_CASE_FILE_BYTES
+            ),
+        ));
+    } else {
+        found.cases.push(path.to_path_buf());
+    }
+}
+
+fn file_diag(root: &Path, path: &Path, rule: &'static str, message: String) -> Diagnostic {
+    Diagnostic {
+        rule,
+        severity: Severity::Error,
+        file: display_path(root, path),
+        pos: Pos::new(1, 1),
+        message,
+        citations: vec![],
+        related: vec![],
+    }
 }
 
 /// A case file as read: its text (when readable as UTF-8) and its model (when valid).
@@ -168,14 +313,30 @@ pub struct CaseFile {
     pub case: Option<Case>,
 }
 
-/// The path a diagnostic shows: relative to the root, with `/` separators.
+/// The path a diagnostic shows: relative to the root, with `/` separators; a file outside
+/// the root as the user can find it: relative to the working directory when below it,
+/// else absolute.
 pub fn display_path(root: &Path, path: &Path) -> String {
-    let abs = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
-    let rel = abs.strip_prefix(root).unwrap_or(&abs);
-    rel.components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
+    // A link is shown where it is, not where it leads.
+    let abs = match path.parent().and_then(|p| p.canonicalize().ok()) {
+        Some(dir) => path.file_name().map_or(dir.clone(), |n| dir.join(n)),
+        None => path.to_path_buf(),
+    };
+    let cwd = std::env::current_dir()
+        .ok()
+        .and_then(|d| d.canonicalize().ok());
+    let rel = abs
+        .strip_prefix(root)
+        .ok()
+        .or_else(|| cwd.as_deref().and_then(|c| abs.strip_prefix(c).ok()));
+    match rel {
+        Some(rel) => rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/"),
+        None => abs.to_string_lossy().replace('\\', "/"),
+    }
 }
 
 /// Read and parse one case file. A file that cannot be parsed yields a `schema`

@@ -3,6 +3,9 @@
 //! PDF; an issued revision's file is never replaced by different bytes. `index.json` lists
 //! every record with its SHA-256.
 
+pub mod lock;
+pub mod paths;
+
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -10,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::error::{Error, Result};
+pub use paths::{Unsafe, record_path};
 
 /// One rendered record as `index.json` lists it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -22,32 +26,6 @@ pub struct Entry {
     pub file: String,
     pub sha256: String,
     pub pages: usize,
-}
-
-/// A path component from a document number or revision: `/` becomes `-` (revisions are
-/// written `A/1`), and the few characters no file system accepts become `_`.
-pub fn component(s: &str) -> String {
-    s.trim()
-        .chars()
-        .map(|c| match c {
-            '/' => '-',
-            '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => '_',
-            c if c.is_control() => '_',
-            c => c,
-        })
-        .collect::<String>()
-        .trim_start_matches('.')
-        .to_string()
-}
-
-/// `<case>/<number>_<revision>.pdf`, relative to the output folder.
-pub fn record_path(case: &str, number: &str, revision: &str) -> String {
-    format!(
-        "{}/{}_{}.pdf",
-        component(case),
-        component(number),
-        component(revision)
-    )
 }
 
 pub fn sha256(bytes: &[u8]) -> String {
@@ -76,11 +54,32 @@ pub enum WriteError {
     Issued(String),
     #[error(transparent)]
     Io(#[from] Error),
+    #[error(transparent)]
+    Unsafe(#[from] Unsafe),
+}
+
+/// What is at `out/<rel>` already: the same bytes (`Unchanged`), nothing (`None`), or
+/// other bytes, which is an issued revision that must not change.
+pub fn existing(out: &Path, rel: &str, bytes: &[u8]) -> Result<Option<Outcome>, WriteError> {
+    let path = paths::under(out, rel)?;
+    match std::fs::read(&path) {
+        Ok(existing) if existing == bytes => Ok(Some(Outcome::Unchanged)),
+        Ok(_) => Err(WriteError::Issued(rel.to_string())),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(Error::io(&path, e).into()),
+    }
 }
 
 /// Write `bytes` to `out/<rel>` atomically, unless the same bytes are already there.
 pub fn write_record(out: &Path, rel: &str, bytes: &[u8]) -> Result<Outcome, WriteError> {
-    let path = out.join(rel);
+    let path = paths::under(out, rel)?;
+    if !paths::stays_inside(out, &path) {
+        return Err(Unsafe {
+            name: rel.to_string(),
+            why: "its folder is a link to a place outside the output folder",
+        }
+        .into());
+    }
     match std::fs::read(&path) {
         Ok(existing) if existing == bytes => return Ok(Outcome::Unchanged),
         Ok(_) => return Err(WriteError::Issued(rel.to_string())),
@@ -98,17 +97,32 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
 
 /// Merge this build's entries into `out/index.json`: the cases built now replace their old
 /// entries, other cases' entries stay. Sorted by case and number, so the file is stable.
-pub fn write_index(out: &Path, built_cases: &[String], entries: &[Entry]) -> Result<()> {
+/// Returns what was dropped from the old index because it could not be trusted.
+pub fn write_index(out: &Path, built_cases: &[String], entries: &[Entry]) -> Result<Vec<String>> {
     let path = out.join("index.json");
     let mut all: BTreeMap<(String, String, String), Entry> = BTreeMap::new();
-    if let Ok(text) = std::fs::read_to_string(&path)
-        && let Ok(old) = serde_json::from_str::<Index>(&text)
-    {
-        for e in old.records {
-            if !built_cases.contains(&e.case) {
-                all.insert((e.case.clone(), e.number.clone(), e.revision.clone()), e);
+    let mut dropped = Vec::new();
+    match std::fs::read_to_string(&path) {
+        Ok(text) => match serde_json::from_str::<Index>(&text) {
+            Ok(old) => {
+                for e in old.records {
+                    if let Err(why) = e.validate(out) {
+                        dropped.push(format!(
+                            "output/index.json: dropped the entry for `{}`: {why}",
+                            e.file
+                        ));
+                    } else if !built_cases.contains(&e.case) {
+                        all.insert((e.case.clone(), e.number.clone(), e.revision.clone()), e);
+                    }
+                }
             }
-        }
+            Err(_) => dropped.push(
+                "output/index.json was not a valid index; it is written afresh from this build"
+                    .into(),
+            ),
+        },
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => return Err(Error::io(&path, e)),
     }
     for e in entries {
         all.insert(
@@ -122,7 +136,29 @@ pub fn write_index(out: &Path, built_cases: &[String], entries: &[Entry]) -> Res
     let mut text = serde_json::to_string_pretty(&index)
         .map_err(|e| Error::io(&path, std::io::Error::other(e)))?;
     text.push('\n');
-    write_atomic(&path, text.as_bytes())
+    write_atomic(&path, text.as_bytes())?;
+    Ok(dropped)
+}
+
+impl Entry {
+    /// An entry read back from `index.json` names exactly the file its case, number and
+    /// revision give, under the output folder, with a SHA-256 and an existing file: an
+    /// edited or forged index must not carry a path outside `output/` into later indexes.
+    fn validate(&self, out: &Path) -> std::result::Result<(), String> {
+        let expected =
+            record_path(&self.case, &self.number, &self.revision).map_err(|e| e.to_string())?;
+        if self.file != expected {
+            return Err(format!("its file should be `{expected}`"));
+        }
+        let path = paths::under(out, &self.file).map_err(|e| e.to_string())?;
+        if self.sha256.len() != 64 || !self.sha256.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Err("its SHA-256 is not 64 hexadecimal digits".into());
+        }
+        if !path.is_file() {
+            return Err("the file is no longer there".into());
+        }
+        Ok(())
+    }
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -133,15 +169,6 @@ pub struct Index {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn paths_are_safe_and_revisions_use_dashes() {
-        assert_eq!(
-            record_path("TB-PIC-2026-003", "TB-PIC-2026-003-PL-S2", "A/1"),
-            "TB-PIC-2026-003/TB-PIC-2026-003-PL-S2_A-1.pdf"
-        );
-        assert_eq!(component("../x:y"), "-x_y");
-    }
 
     #[test]
     fn an_issued_file_is_never_replaced_by_other_bytes() -> Result<(), Box<dyn std::error::Error>> {

@@ -47,7 +47,7 @@ pub(crate) fn make(w: &mut Writer, a: &Audit) -> Made {
             "id": nc.id.value,
             "grade": words::grade(nc.grade.value),
             "clause": nc.clause.value,
-            "description": w.text("nonconformities.description", &nc.description),
+            "description": w.markdown("nonconformities.description", &nc.description),
             "status": status,
         }));
     }
@@ -57,7 +57,7 @@ pub(crate) fn make(w: &mut Writer, a: &Audit) -> Made {
         .filter(|n| n.grade.value == crate::load::case::Grade::Major)
         .count();
     let summary = match report.and_then(|r| r.summary.as_ref()) {
-        Some(s) => w.text("report.summary", s),
+        Some(s) => w.markdown("report.summary", s),
         None => json!(""),
     };
     let justification = match a.offsite.as_ref().or(a.stage1_skipped.as_ref()) {

@@ -53,6 +53,16 @@ pub struct Field {
     /// What it is, as a path in the case format (`client.name`, `audits[S2].team`).
     pub name: String,
     pub text: String,
+    pub kind: FieldKind,
+}
+
+/// How a template shows a field, which decides what it may contain and how long it may be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldKind {
+    /// Shown as written: names, addresses, scope, numbers.
+    Text,
+    /// Converted through the Markdown whitelist: descriptions, summaries, causes, notes.
+    Markdown,
 }
 
 /// Where the rule files are, for positions in them.
@@ -75,13 +85,28 @@ pub(crate) struct Writer<'a> {
 
 impl<'a> Writer<'a> {
     fn note(&mut self, file: String, name: &str, t: &Text) -> Value {
+        self.note_as(file, name, t, FieldKind::Text)
+    }
+
+    fn note_as(&mut self, file: String, name: &str, t: &Text, kind: FieldKind) -> Value {
         self.texts.push(Field {
             file,
             pos: t.pos,
             name: name.to_string(),
             text: t.value.clone(),
+            kind,
         });
         Value::String(t.value.clone())
+    }
+
+    /// A Markdown string from the case file (its template shows it through `| markdown`).
+    pub fn markdown(&mut self, name: &str, t: &Text) -> Value {
+        self.note_as(self.file.to_string(), name, t, FieldKind::Markdown)
+    }
+
+    /// An optional Markdown string; absent prints as an empty line.
+    pub fn opt_markdown(&mut self, name: &str, t: Option<&Text>) -> Value {
+        t.map_or(Value::String(String::new()), |t| self.markdown(name, t))
     }
 
     /// A string from the case file.

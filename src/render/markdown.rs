@@ -7,6 +7,107 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use super::typst_text::{literal, markup};
 
+/// How deep lists and quotes may nest. Typst nests a show rule per level and gives up
+/// far deeper; no record needs more than a few levels.
+pub const MAX_DEPTH: usize = 8;
+
+/// Something in a Markdown text that the whitelist would not show as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// 1-based line within the text.
+    pub line: usize,
+    pub message: String,
+}
+
+/// What `to_typst` would drop or cannot show faithfully: HTML, images, table rows wider
+/// than their header, nesting deeper than [`MAX_DEPTH`]. `check` reports these, so that
+/// nothing a user wrote is lost silently on a record.
+pub fn problems(md: &str) -> Vec<Problem> {
+    let line_of = |offset: usize| md[..offset.min(md.len())].matches('\n').count() + 1;
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    let mut deepest_reported = false;
+    let mut header_cells = 0usize;
+    // Cells seen in the current header or row.
+    let mut row_cells = 0usize;
+    let mut row_start = 0usize;
+    for (event, range) in Parser::new_ext(md, Options::ENABLE_TABLES).into_offset_iter() {
+        let line = line_of(range.start);
+        match event {
+            Event::Html(t) | Event::InlineHtml(t) => out.push(Problem {
+                line,
+                message: format!(
+                    "HTML is not supported in records: `{}`; write the text without tags",
+                    t.trim().chars().take(40).collect::<String>()
+                ),
+            }),
+            Event::Start(Tag::Image { dest_url, .. }) => out.push(Problem {
+                line,
+                message: format!(
+                    "images are not supported in records (`{dest_url}`); describe the evidence in words"
+                ),
+            }),
+            Event::Start(Tag::List(_) | Tag::BlockQuote(_)) => {
+                depth += 1;
+                if depth > MAX_DEPTH && !deepest_reported {
+                    deepest_reported = true;
+                    out.push(Problem {
+                        line,
+                        message: format!(
+                            "lists and quotes are nested {depth} levels deep here; records show at most {MAX_DEPTH}"
+                        ),
+                    });
+                }
+            }
+            Event::End(TagEnd::List(_) | TagEnd::BlockQuote(_)) => depth = depth.saturating_sub(1),
+            Event::Start(Tag::TableHead) => row_cells = 0,
+            Event::Start(Tag::TableRow) => {
+                row_cells = 0;
+                row_start = range.start;
+            }
+            Event::End(TagEnd::TableCell) => row_cells += 1,
+            Event::End(TagEnd::TableHead) => header_cells = row_cells,
+            Event::End(TagEnd::TableRow) => {
+                // The parser silently drops cells beyond the header's width: count the
+                // row's cells in the source instead.
+                let written = count_cells(&md[row_start..range.end]);
+                if written > header_cells {
+                    out.push(Problem {
+                        line: line_of(row_start),
+                        message: format!(
+                            "this table row has {written} cells but the header has {header_cells}; \
+                             the extra cells would be lost: add header columns or merge the cells"
+                        ),
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Cells of one table row as written: unescaped `|` outside code spans separate them, and
+/// a leading or trailing `|` opens or closes the row.
+fn count_cells(row: &str) -> usize {
+    let row = row.lines().next().unwrap_or("").trim();
+    let mut cells = 1usize;
+    let mut escaped = false;
+    let mut in_code = false;
+    let chars: Vec<char> = row.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '`' => in_code = !in_code,
+            // A leading or trailing `|` opens or closes the row; inner ones separate cells.
+            '|' if !in_code && i != 0 && i != chars.len() - 1 => cells += 1,
+            _ => {}
+        }
+    }
+    cells
+}
+
 /// Typst markup for a Markdown text.
 pub fn to_typst(md: &str) -> String {
     let mut w = Writer::default();
@@ -80,7 +181,7 @@ impl Writer {
             Event::SoftBreak => self.text.push('\n'),
             Event::HardBreak => self.raw("#linebreak();"),
             Event::Rule => self.raw("#line(length: 100%)\n\n"),
-            Event::TaskListMarker(done) => self.text.push_str(if done { "☑ " } else { "☐ " }),
+            Event::TaskListMarker(done) => self.text.push_str(if done { "■ " } else { "□ " }),
             Event::FootnoteReference(label) => self.text.push_str(&format!("[^{label}]")),
             Event::InlineMath(t) | Event::DisplayMath(t) => self.text.push_str(&t),
             Event::Start(tag) => self.start(tag),
@@ -174,6 +275,29 @@ mod tests {
             to_typst("ISO 27001\ncertified"),
             "#\"ISO 27001 certified\";"
         );
+    }
+
+    #[test]
+    fn what_would_be_lost_is_a_problem_with_its_line() {
+        use super::{MAX_DEPTH, problems};
+        assert!(problems("- a\n  - b\n    - c\n\n| x | y |\n|---|---|\n| 1 | 2 |").is_empty());
+        let p = problems("一\n\n<b>x</b>");
+        assert_eq!((p.len(), p[0].line), (2, 3), "{p:?}");
+        assert!(p[0].message.contains("HTML"));
+        let p = problems("见 ![照片](a.png)");
+        assert!(p[0].message.contains("a.png"), "{p:?}");
+        let p = problems("| a | b |\n|---|---|\n| 1 | 2 | 3 |\n| 4 | 5 |");
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(p[0].line, 3);
+        assert!(p[0].message.contains("3 cells"), "{p:?}");
+        // A `|` inside a code span or escaped is text, not a cell.
+        assert!(problems("| a | b |\n|---|---|\n| `x|y` | a\\|b |").is_empty());
+        let deep: String = (0..MAX_DEPTH + 2)
+            .map(|i| format!("{}- x\n", "  ".repeat(i)))
+            .collect();
+        let p = problems(&deep);
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(p[0].line, MAX_DEPTH + 1);
     }
 
     #[test]

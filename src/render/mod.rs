@@ -6,11 +6,11 @@
 pub mod fonts;
 pub mod markdown;
 pub mod pdf;
+pub mod preflight;
 pub mod templates;
 pub mod typst_text;
 pub mod world;
 
-use crate::diag::{Diagnostic, Severity};
 use crate::records::Record;
 
 /// Why a record could not be rendered: the template or the layout is at fault, never the
@@ -50,35 +50,4 @@ pub fn record(
         number: record.number.clone(),
         message: e.0,
     })
-}
-
-pub const FONT_COVERAGE: &str = "font-coverage";
-
-/// Every user string of `record` with a character no loaded font has. typst would print an
-/// empty box for it without a word, so the record is refused instead.
-pub fn coverage(fonts: &fonts::Fonts, record: &Record) -> Vec<Diagnostic> {
-    record
-        .texts
-        .iter()
-        .filter_map(|f| {
-            let c = fonts.missing(&f.text)?;
-            Some(Diagnostic {
-                rule: FONT_COVERAGE,
-                severity: Severity::Error,
-                file: f.file.clone(),
-                pos: f.pos,
-                message: format!(
-                    "`{}` contains {c:?} (U+{:04X}), which no font under templates/fonts has; \
-                     {} {} would show an empty box there. Replace the character or add a font \
-                     that has it",
-                    f.name,
-                    u32::from(c),
-                    record.form,
-                    record.number
-                ),
-                citations: vec![],
-                related: vec![],
-            })
-        })
-        .collect()
 }
