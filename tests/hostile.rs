@@ -256,3 +256,39 @@ fn a_closed_pipe_ends_quietly() {
         assert!(!stderr(&o).contains("panicked"), "{args:?}: {}", stderr(&o));
     }
 }
+
+#[test]
+fn two_builds_into_one_folder_take_turns_and_never_reissue_a_revision() {
+    // Two working copies of one case that differ in a field every record shows, built at
+    // the same moment into the same output folder.
+    let a = project_with(&[("x.yaml", &example())]);
+    let b = project_with(&[("x.yaml", &example().replace("刘敏", "王芳"))]);
+    let out = tempfile::tempdir().expect("a temp dir");
+    let spawn = |root: &Path| {
+        Command::new(env!("CARGO_BIN_EXE_certdoc"))
+            .current_dir(root)
+            .args(["build", "--as-of", AS_OF, "--out"])
+            .arg(out.path())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("runs")
+    };
+    let (first, second) = (spawn(a.path()), spawn(b.path()));
+    let mut codes: Vec<Option<i32>> = [first, second]
+        .into_iter()
+        .map(|c| c.wait_with_output().expect("ends").status.code())
+        .collect();
+    codes.sort();
+    // One issues the records; the other finds them issued with other content and writes none.
+    assert_eq!(codes, [Some(0), Some(1)]);
+    let index: certdoc::output::Index = serde_json::from_str(
+        &std::fs::read_to_string(out.path().join("index.json")).expect("the index"),
+    )
+    .expect("parses");
+    assert!(!index.records.is_empty());
+    for r in &index.records {
+        let bytes = std::fs::read(out.path().join(&r.file)).expect("listed file exists");
+        assert_eq!(certdoc::output::sha256(&bytes), r.sha256, "{}", r.file);
+    }
+}
