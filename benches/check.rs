@@ -30,6 +30,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
     let dir = tempfile::tempdir()?;
     copy_dir(&repo.join("rules"), &dir.path().join("rules"))?;
+    // Templates too: `check` reads the fonts to find characters no record could show.
+    copy_dir(&repo.join("templates"), &dir.path().join("templates"))?;
     let examples = [
         (
             "cases/2026/TB-PIC-2026-003.yaml",

@@ -292,3 +292,31 @@ fn two_builds_into_one_folder_take_turns_and_never_reissue_a_revision() {
         assert_eq!(certdoc::output::sha256(&bytes), r.sha256, "{}", r.file);
     }
 }
+
+#[test]
+fn a_body_file_no_font_can_show_stops_its_cases_in_check_not_in_build() {
+    let p = project_with(&[("a.yaml", &example())]);
+    let body = p.path().join("rules/bodies/tb.yaml");
+    let text = std::fs::read_to_string(&body).expect("the body");
+    std::fs::write(
+        &body,
+        text.replacen(
+            "name: 江西腾标认证有限公司",
+            "name: 江西腾标认证有限公司 ✨",
+            1,
+        ),
+    )
+    .expect("written");
+    let o = certdoc(p.path(), &["check", "--as-of", AS_OF, "--format", "json"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    let v = json(&o);
+    let d = &v["diagnostics"][0];
+    assert_eq!(
+        (d["rule"].as_str(), d["file"].as_str()),
+        (Some("font-coverage"), Some("rules/bodies/tb.yaml")),
+        "{v}"
+    );
+    let o = certdoc(p.path(), &["build", "--as-of", AS_OF]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(!p.path().join("output/TB-PIC-2026-003").exists());
+}
