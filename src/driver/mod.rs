@@ -99,23 +99,13 @@ pub fn check_project_with(
         .diagnostics
         .retain(|d| !context_files.contains(&d.file));
     let fonts = preflight_fonts(root)?;
-    let records = cases
-        .iter()
-        .map(|f| match f.case.as_ref() {
-            Some(case) => records::of_case(&f.source.path, case, &rules),
-            None => Vec::new(),
-        })
-        .collect::<Vec<_>>();
-    for (f, recs) in cases.iter().zip(&records) {
-        if let Some(case) = f.case.as_ref() {
-            report.diagnostics.extend(render::preflight::case(
-                &f.source.path,
-                case,
-                recs,
-                fonts.as_deref(),
-                &f.source.text,
-            ));
-        }
+    let prepared = parallel(&cases, loading.threads, |f| {
+        prepare(f, &rules, fonts.as_deref())
+    });
+    let mut records = Vec::with_capacity(prepared.len());
+    for (recs, diags) in prepared {
+        records.push(recs);
+        report.diagnostics.extend(diags);
     }
     report.sort();
     report.files = cases.iter().map(|c| c.source.clone()).collect();
@@ -127,6 +117,41 @@ pub fn check_project_with(
         cases,
         records,
         report,
+    })
+}
+
+/// A case's records, and what the renderer could not do with them.
+fn prepare(
+    f: &CaseFile,
+    rules: &Rules,
+    fonts: Option<&render::fonts::Fonts>,
+) -> (Vec<Record>, Vec<crate::diag::Diagnostic>) {
+    let Some(case) = f.case.as_ref() else {
+        return (Vec::new(), Vec::new());
+    };
+    let recs = records::of_case(&f.source.path, case, rules);
+    let diags = render::preflight::case(&f.source.path, case, &recs, fonts, &f.source.text);
+    (recs, diags)
+}
+
+/// `f` over `items` on up to `threads` threads, in order.
+fn parallel<T: Sync, R: Send>(items: &[T], threads: usize, f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = threads.clamp(1, 64);
+    if threads == 1 || items.len() < 16 {
+        return items.iter().map(&f).collect();
+    }
+    let chunk = items.len().div_ceil(threads);
+    let f = &f;
+    std::thread::scope(|s| {
+        let handles: Vec<_> = items
+            .chunks(chunk)
+            .map(|part| s.spawn(move || part.iter().map(f).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            // A panic is a bug: re-raise it rather than lose a case's place in the order.
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
     })
 }
 
@@ -183,36 +208,7 @@ fn load_all(
     threads: usize,
     cache: Option<&load::cache::Cache>,
 ) -> Vec<Loaded> {
-    let threads = threads.clamp(1, 64);
-    if threads == 1 || paths.len() < 16 {
-        return paths
-            .iter()
-            .map(|p| load::load_case(root, p, cache))
-            .collect();
-    }
-    let chunk = paths.len().div_ceil(threads);
-    std::thread::scope(|s| {
-        let handles: Vec<_> = paths
-            .chunks(chunk)
-            .map(|part| {
-                s.spawn(move || {
-                    part.iter()
-                        .map(|p| load::load_case(root, p, cache))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| {
-                h.join().unwrap_or_else(|_| {
-                    vec![Err(crate::error::Error::Usage(
-                        "internal error: a loader thread panicked; please report this".into(),
-                    ))]
-                })
-            })
-            .collect()
-    })
+    parallel(paths, threads, |p| load::load_case(root, p, cache))
 }
 
 pub fn rule_meta() -> Vec<RuleMeta> {
