@@ -12,7 +12,8 @@ pub static RULE: Rule = Rule {
     docs: "Checks the order of dates that belong together: an audit's `end` is on or after its \
            `start`; a nonconformity is `raised` between its audit's start and end; its \
            verification is not before it was raised; a certificate does not expire before it is \
-           issued; a suspension's `until` is after its decision; an application is not reviewed \
+           issued, nor is it reported to the regulator before; a plan is not confirmed or \
+           reported before it is issued, nor a report delivered before it is issued; a suspension's `until` is after its decision; an application is not reviewed \
            before it is received; an appeal is not answered before it is received.",
     example: "audits:\n  - id: S2\n    start: 2026-03-17\n    end: 2026-03-15     # before start",
     default_citations: &[],
@@ -45,6 +46,7 @@ fn not_before(
 
 fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     let c = ctx.case;
+    records_before_their_use(c, out);
     if let Some(reviewed) = &c.application.reviewed {
         not_before(
             reviewed,
@@ -111,6 +113,52 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 &format!("the answer to appeal {}", appeal.id.value),
                 &appeal.received,
                 "its receipt",
+                out,
+            );
+        }
+    }
+}
+
+/// A record is issued before anything is done with it: a plan before the client confirms
+/// it or it is reported, a report before it is delivered, a certificate before it is
+/// reported to the regulator.
+fn records_before_their_use(c: &crate::load::Case, out: &mut Vec<Finding>) {
+    for a in &c.audits {
+        let id = &a.id.value;
+        if let Some(plan) = &a.plan
+            && let Some(issued) = &plan.issued
+        {
+            for (done, what) in [(&plan.confirmed, "confirmed"), (&plan.reported, "reported")] {
+                if let Some(done) = done {
+                    not_before(
+                        done,
+                        &format!("the plan of {id} {what} on"),
+                        issued,
+                        "the plan's issue",
+                        out,
+                    );
+                }
+            }
+        }
+        if let Some(report) = &a.report
+            && let (Some(issued), Some(delivered)) = (&report.issued, &report.delivered)
+        {
+            not_before(
+                delivered,
+                &format!("the report of {id} delivered on"),
+                issued,
+                "the report's issue",
+                out,
+            );
+        }
+    }
+    for cert in &c.certificates {
+        if let Some(reported) = &cert.reported {
+            not_before(
+                reported,
+                &format!("certificate {} reported on", cert.number.value),
+                &cert.issued,
+                "its issue",
                 out,
             );
         }
