@@ -12,8 +12,8 @@ pub static RULE: Rule = Rule {
            paragraphs, emphasis, bold, lists (nested up to 8 levels), tables, code, line \
            breaks; headings print bold, links print their address. HTML tags and images \
            cannot be shown on a controlled record, and a table row with more cells than its \
-           header would lose the extra cells, so each is an error at the field, naming the \
-           line of the text.",
+           header would lose the extra cells, so each is an error where it is written (its \
+           line inside a `|` block).",
     example: "description: |\n  见下表\n  | 条款 | 证据 |\n  |---|---|\n  | 5.1 | 记录 | 多余 |   # 3 cells, header has 2",
     default_citations: &[],
     applies: Applies::Always,
