@@ -10,6 +10,8 @@ use super::typst_text::{literal, markup};
 /// How deep lists and quotes may nest. Typst nests a show rule per level and gives up
 /// far deeper; no record needs more than a few levels.
 pub const MAX_DEPTH: usize = 8;
+/// How deep emphasis, bold and links may nest inside each other (`***x***` is two).
+pub const MAX_INLINE_DEPTH: usize = 4;
 
 /// Something in a Markdown text that the whitelist would not show as written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,6 +29,8 @@ pub fn problems(md: &str) -> Vec<Problem> {
     let mut out = Vec::new();
     let mut depth = 0usize;
     let mut deepest_reported = false;
+    let mut inline = 0usize;
+    let mut inline_reported = false;
     let mut header_cells = 0usize;
     // Cells seen in the current header or row.
     let mut row_cells = 0usize;
@@ -60,6 +64,21 @@ pub fn problems(md: &str) -> Vec<Problem> {
                 }
             }
             Event::End(TagEnd::List(_) | TagEnd::BlockQuote(_)) => depth = depth.saturating_sub(1),
+            Event::Start(Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Link { .. }) => {
+                inline += 1;
+                if inline > MAX_INLINE_DEPTH && !inline_reported {
+                    inline_reported = true;
+                    out.push(Problem {
+                        line,
+                        message: format!(
+                            "emphasis, bold and links are nested {inline} deep here; records show at most {MAX_INLINE_DEPTH}"
+                        ),
+                    });
+                }
+            }
+            Event::End(
+                TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link,
+            ) => inline = inline.saturating_sub(1),
             Event::Start(Tag::TableHead) => row_cells = 0,
             Event::Start(Tag::TableRow) => {
                 row_cells = 0;
@@ -85,6 +104,22 @@ pub fn problems(md: &str) -> Vec<Problem> {
         }
     }
     out
+}
+
+/// The text a Markdown field shows, as runs with the 1-based line each starts on: what
+/// the fonts must cover (an entity such as `&#x1F600;` is shown as the character it
+/// names, not as written).
+pub fn shown_text(md: &str) -> Vec<(usize, String)> {
+    let line_of = |offset: usize| md[..offset.min(md.len())].matches('\n').count() + 1;
+    Parser::new_ext(md, Options::ENABLE_TABLES)
+        .into_offset_iter()
+        .filter_map(|(event, range)| match event {
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
+                Some((line_of(range.start), t.into_string()))
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 /// Cells of one table row as written: unescaped `|` outside code spans separate them, and
@@ -298,6 +333,20 @@ mod tests {
         let p = problems(&deep);
         assert_eq!(p.len(), 1, "{p:?}");
         assert_eq!(p[0].line, MAX_DEPTH + 1);
+        // Found by fuzzing: nesting on one line, and emphasis nested 40 deep.
+        assert_eq!(problems(&format!("{}x", "- ".repeat(30))).len(), 1);
+        let stars = "*".repeat(120);
+        assert_eq!(problems(&format!("{stars}x{stars}")).len(), 1);
+        assert!(problems("***粗斜体*** [**链接**](https://a.cn)").is_empty());
+    }
+
+    #[test]
+    fn entities_are_shown_as_the_characters_they_name() {
+        let runs = super::shown_text("一\n\n&#x1F600; `&amp;`");
+        assert!(
+            runs.iter().any(|(l, t)| *l == 3 && t.contains('😀')),
+            "{runs:?}"
+        );
     }
 
     #[test]

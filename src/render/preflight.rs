@@ -75,9 +75,21 @@ pub fn case(
             continue;
         }
         if let Some(fonts) = fonts {
-            let missing = missing_chars(fonts, &f.text);
+            // A Markdown field is judged by what it shows: `&#x1F600;` is an emoji.
+            let runs = match f.kind {
+                FieldKind::Text => vec![(1, f.text.clone())],
+                FieldKind::Markdown => markdown::shown_text(&f.text),
+            };
+            let shown: String = runs.iter().map(|(_, t)| t.as_str()).collect();
+            let missing = missing_chars(fonts, &shown);
             if let Some(&first) = missing.first() {
-                let (line, col) = line_and_column(&f.text, first);
+                let (line, col) = match f.text.contains(first) {
+                    true => line_and_column(&f.text, first),
+                    false => runs
+                        .iter()
+                        .find(|(_, t)| t.contains(first))
+                        .map_or((1, 1), |(l, _)| (*l, 1)),
+                };
                 out.push(diag(
                     FONT_COVERAGE,
                     within(line, col),
