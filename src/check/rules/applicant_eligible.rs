@@ -33,8 +33,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             Finding::new(
                 app.accepted.pos,
                 format!(
-                    "the application is accepted although the client {what} (line {}); it must be refused",
-                    flag.pos.line
+                    "the application is accepted although the client {what}; it must be refused"
                 ),
             )
             .related(flag.pos, "client flag"),

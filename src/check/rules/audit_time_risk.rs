@@ -44,8 +44,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             Finding::new(
                 stage2.mandays.pos,
                 format!(
-                    "the client is high-risk (line {}): the initial audit needs at least {minimum:.2} man-days ({min} × the table's {table} for {people} effective personnel), but stage 1 + stage 2 take {total}",
-                    ctx.case.client.risk.pos.line
+                    "the client is high-risk: the initial audit needs at least {minimum:.2} man-days ({min} × the table's {table} for {people} effective personnel), but stage 1 + stage 2 take {total}"
                 ),
             )
             .related(ctx.case.client.risk.pos, "risk level")

@@ -30,8 +30,8 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 Finding::new(
                     c.issued.pos,
                     format!(
-                        "certificate {} is issued on {}, before decision {} on {} (line {})",
-                        c.number.value, c.issued.value, d.id.value, d.date.value, d.date.pos.line
+                        "certificate {} is issued on {}, before decision {} on {}",
+                        c.number.value, c.issued.value, d.id.value, d.date.value
                     ),
                 )
                 .related(d.date.pos, "decided"),

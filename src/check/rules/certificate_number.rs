@@ -117,8 +117,8 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 Finding::new(
                     cert.number.pos,
                     format!(
-                        "certificate number {} is already used on line {}; a re-issue says `reissue_of: {}`",
-                        cert.number.value, first.pos.line, cert.number.value
+                        "certificate number {} is already used by another certificate of this case; a re-issue says `reissue_of: {}`",
+                        cert.number.value, cert.number.value
                     ),
                 )
                 .related(first.pos, "first used here"),

@@ -52,8 +52,8 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 Finding::new(
                     cert.expires.pos,
                     format!(
-                        "the re-issue of {} expires on {}, but the original expires on {} (line {}); a re-issue keeps the expiry",
-                        of.value, cert.expires.value, orig.expires.value, orig.expires.pos.line
+                        "the re-issue of {} expires on {}, but the original expires on {}; a re-issue keeps the expiry",
+                        of.value, cert.expires.value, orig.expires.value
                     ),
                 )
                 .related(orig.expires.pos, "original expiry"),
@@ -64,8 +64,8 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 Finding::new(
                     cert.issued.pos,
                     format!(
-                        "the re-issue of {} is dated {}, before the original was issued on {} (line {})",
-                        of.value, cert.issued.value, orig.issued.value, orig.issued.pos.line
+                        "the re-issue of {} is dated {}, before the original was issued on {}",
+                        of.value, cert.issued.value, orig.issued.value
                     ),
                 )
                 .related(orig.issued.pos, "original issued"),

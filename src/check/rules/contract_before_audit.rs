@@ -44,8 +44,8 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             Finding::new(
                 signed.pos,
                 format!(
-                    "the contract was signed on {}, before the application was reviewed and accepted on {} (line {})",
-                    signed.value, accepted.value, accepted.pos.line
+                    "the contract was signed on {}, before the application was reviewed and accepted on {}",
+                    signed.value, accepted.value
                 ),
             )
             .related(accepted.pos, "application accepted"),
@@ -56,8 +56,8 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             Finding::new(
                 signed.pos,
                 format!(
-                    "the contract was signed on {}, after audit {} started on {} (line {})",
-                    signed.value, first.id.value, first.start.value, first.start.pos.line
+                    "the contract was signed on {}, after audit {} started on {}",
+                    signed.value, first.id.value, first.start.value
                 ),
             )
             .related(first.start.pos, "first audit starts"),

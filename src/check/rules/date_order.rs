@@ -34,8 +34,8 @@ fn not_before(
             Finding::new(
                 later.pos,
                 format!(
-                    "{later_name} {} is before {earlier_name} {} (line {})",
-                    later.value, earlier.value, earlier.pos.line
+                    "{later_name} {} is before {earlier_name} {}",
+                    later.value, earlier.value
                 ),
             )
             .related(earlier.pos, earlier_name),

@@ -78,8 +78,8 @@ fn run(ctx: &Ctx, rule: &Rule, outcome: Outcome, done: &str, out: &mut Vec<Findi
                 Finding::new(
                     d.date.pos,
                     format!(
-                        "the certificate is {done} on {}, more than {n} {unit} after the ground was verified on {} (line {}); the last day was {latest}",
-                        d.date.value, trigger.value, trigger.pos.line
+                        "the certificate is {done} on {}, more than {n} {unit} after the ground was verified on {}; the last day was {latest}",
+                        d.date.value, trigger.value
                     ),
                 )
                 .related(trigger.pos, "ground verified"),

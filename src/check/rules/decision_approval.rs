@@ -51,8 +51,8 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 Finding::new(
                     on.pos,
                     format!(
-                        "decision {} is approved on {}, before it was taken on {} (line {})",
-                        d.id.value, on.value, d.date.value, d.date.pos.line
+                        "decision {} is approved on {}, before it was taken on {}",
+                        d.id.value, on.value, d.date.value
                     ),
                 )
                 .related(d.date.pos, "decided"),
@@ -69,8 +69,8 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                     Finding::new(
                         c.issued.pos,
                         format!(
-                            "certificate {} is issued on {}, before decision {} was approved on {} (line {})",
-                            c.number.value, c.issued.value, d.id.value, on.value, on.pos.line
+                            "certificate {} is issued on {}, before decision {} was approved on {}",
+                            c.number.value, c.issued.value, d.id.value, on.value
                         ),
                     )
                     .related(on.pos, "approved"),

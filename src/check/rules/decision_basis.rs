@@ -71,11 +71,10 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                     Finding::new(
                         id.pos,
                         format!(
-                            "decision {} ({}) rests on audit {}, which concluded against it (line {})",
+                            "decision {} ({}) rests on audit {}, which concluded against it",
                             d.id.value,
                             d.outcome.value.name(),
                             a.id.value,
-                            c.pos.line
                         ),
                     )
                     .related(c.pos, "audit conclusion"),

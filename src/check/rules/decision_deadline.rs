@@ -38,8 +38,8 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 Finding::new(
                     d.date.pos,
                     format!(
-                        "decision {} is taken on {}, more than {months} months after stage 2 audit {} ended on {} (line {}); the last day was {latest}",
-                        d.id.value, d.date.value, s2.id.value, s2.end.value, s2.end.pos.line
+                        "decision {} is taken on {}, more than {months} months after stage 2 audit {} ended on {}; the last day was {latest}",
+                        d.id.value, d.date.value, s2.id.value, s2.end.value
                     ),
                 )
                 .related(s2.end.pos, "stage 2 ended"),

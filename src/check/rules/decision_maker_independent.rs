@@ -33,8 +33,8 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                     Finding::new(
                         d.decided_by.pos,
                         format!(
-                            "{} decides {} but was on the team of audit {} (line {})",
-                            d.decided_by.value, d.id.value, a.id.value, m.pos.line
+                            "{} decides {} but was on the team of audit {}",
+                            d.decided_by.value, d.id.value, a.id.value
                         ),
                     )
                     .related(m.pos, "on the team here"),

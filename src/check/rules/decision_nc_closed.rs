@@ -56,14 +56,13 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                         Finding::new(
                             d.outcome.pos,
                             format!(
-                                "decision {} ({}) on {}: {} nonconformity {} of audit {} (line {}) {problem} by then",
+                                "decision {} ({}) on {}: {} nonconformity {} of audit {} {problem} by then",
                                 d.id.value,
                                 d.outcome.value.name(),
                                 d.date.value,
                                 if nc.grade.value == Grade::Major { "major" } else { "minor" },
                                 nc.id.value,
-                                audit.id.value,
-                                nc.id.pos.line
+                                audit.id.value
                             ),
                         )
                         .related(nc.id.pos, "nonconformity"),

@@ -39,14 +39,8 @@ fn dups<'a>(what: &str, ids: impl Iterator<Item = &'a Text>, out: &mut Vec<Findi
     for id in ids {
         if let Some(first) = seen.get(id.as_str()) {
             out.push(
-                Finding::new(
-                    id.pos,
-                    format!(
-                        "{what} id `{}` is already used on line {}",
-                        id.value, first.pos.line
-                    ),
-                )
-                .related(first.pos, "first used here"),
+                Finding::new(id.pos, format!("{what} id `{}` is already used", id.value))
+                    .related(first.pos, "first used here"),
             );
         } else {
             seen.insert(id.as_str(), id);

@@ -30,8 +30,8 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 Finding::new(
                     until.pos,
                     format!(
-                        "licence {} expired on {}, before the application was received on {} (line {})",
-                        lic.name.value, until.value, received.value, received.pos.line
+                        "licence {} expired on {}, before the application was received on {}",
+                        lic.name.value, until.value, received.value
                     ),
                 )
                 .related(received.pos, "application received"),
@@ -53,8 +53,8 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 Finding::new(
                     until.pos,
                     format!(
-                        "licence {} expired on {}, before decision {} on {} (line {}); certification cannot be granted on an expired licence",
-                        lic.name.value, until.value, d.id.value, d.date.value, d.date.pos.line
+                        "licence {} expired on {}, before decision {} on {}; certification cannot be granted on an expired licence",
+                        lic.name.value, until.value, d.id.value, d.date.value
                     ),
                 )
                 .related(d.date.pos, "decision"),

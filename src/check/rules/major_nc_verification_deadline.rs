@@ -50,7 +50,7 @@ pub fn deadline(ctx: &Ctx, audit: &Audit, nc: &Nonconformity) -> Option<(Date, S
         AuditKind::Surveillance if major => {
             if cfg.flag("surveillance_by_due") {
                 let due = nc.due.as_ref()?;
-                Some((due.value, format!("its due date (line {})", due.pos.line)))
+                Some((due.value, "its due date".to_string()))
             } else {
                 let m = cfg.int("surveillance_months")?;
                 Some((

@@ -53,11 +53,10 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 Finding::new(
                     nc.id.pos,
                     format!(
-                        "minor nonconformity {} lacks {}; decision {} (line {}) rests on audit {}",
+                        "minor nonconformity {} lacks {}; decision {} rests on audit {}",
                         nc.id.value,
                         missing.join(" and "),
                         decision.id.value,
-                        decision.id.pos.line,
                         audit.id.value
                     ),
                 )

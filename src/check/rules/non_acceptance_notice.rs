@@ -40,8 +40,8 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             Finding::new(
                 n.pos,
                 format!(
-                    "the refusal was notified on {}, more than {days} days after the application was received on {} (line {}); the last day was {latest}",
-                    n.value, app.received.value, app.received.pos.line
+                    "the refusal was notified on {}, more than {days} days after the application was received on {}; the last day was {latest}",
+                    n.value, app.received.value
                 ),
             )
             .related(app.received.pos, "application received"),

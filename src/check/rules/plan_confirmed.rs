@@ -28,8 +28,8 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 Finding::new(
                     c.pos,
                     format!(
-                        "the client confirmed the plan of audit {} on {}, after the audit started on {} (line {})",
-                        a.id.value, c.value, a.start.value, a.start.pos.line
+                        "the client confirmed the plan of audit {} on {}, after the audit started on {}",
+                        a.id.value, c.value, a.start.value
                     ),
                 )
                 .related(a.start.pos, "the audit starts"),

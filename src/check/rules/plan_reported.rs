@@ -35,8 +35,8 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 Finding::new(
                     r.pos,
                     format!(
-                        "the plan of audit {} was reported on {}, less than {days} days before the audit starts on {} (line {}); the last day was {latest}",
-                        a.id.value, r.value, a.start.value, a.start.pos.line
+                        "the plan of audit {} was reported on {}, less than {days} days before the audit starts on {}; the last day was {latest}",
+                        a.id.value, r.value, a.start.value
                     ),
                 )
                 .related(a.start.pos, "the audit starts"),

@@ -81,8 +81,8 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 Finding::new(
                     received.pos,
                     format!(
-                        "the application was received on {}; {what} (line {}), so no application may be accepted before {earliest} ({wait} months)",
-                        received.value, prev.date.pos.line
+                        "the application was received on {}; {what}, so no application may be accepted before {earliest} ({wait} months)",
+                        received.value
                     ),
                 )
                 .related(prev.date.pos, "previous certificate ended"),

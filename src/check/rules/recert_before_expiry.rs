@@ -33,12 +33,8 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 Finding::new(
                     a.end.pos,
                     format!(
-                        "recertification audit {} ends on {}, after certificate {} expired on {} (line {})",
-                        a.id.value,
-                        a.end.value,
-                        cert.number.value,
-                        cert.expires.value,
-                        cert.expires.pos.line
+                        "recertification audit {} ends on {}, after certificate {} expired on {}",
+                        a.id.value, a.end.value, cert.number.value, cert.expires.value
                     ),
                 )
                 .related(cert.expires.pos, "expiry"),

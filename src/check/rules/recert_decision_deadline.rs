@@ -45,8 +45,8 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 Finding::new(
                     d.date.pos,
                     format!(
-                        "renewal decision {} is taken on {}, more than {months} months after certificate {} expired on {} (line {}); the last day was {latest}",
-                        d.id.value, d.date.value, prev.number.value, prev.expires.value, prev.expires.pos.line
+                        "renewal decision {} is taken on {}, more than {months} months after certificate {} expired on {}; the last day was {latest}",
+                        d.id.value, d.date.value, prev.number.value, prev.expires.value
                     ),
                 )
                 .related(prev.expires.pos, "expiry"),

@@ -39,8 +39,8 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 Finding::new(
                     c.pos,
                     format!(
-                        "audit {} concludes `recommend` while major nonconformity {} (line {}) is open; conclude `recommend-after-verification`",
-                        a.id.value, nc.id.value, nc.id.pos.line
+                        "audit {} concludes `recommend` while major nonconformity {} is open; conclude `recommend-after-verification`",
+                        a.id.value, nc.id.value
                     ),
                 )
                 .related(nc.id.pos, "major nonconformity"),

@@ -34,8 +34,8 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 Finding::new(
                     x.pos,
                     format!(
-                        "the report of audit {} reached the client on {}, more than {n} working days after decision {} on {} (line {}); the last day was {latest}",
-                        audit.id.value, x.value, d.id.value, d.date.value, d.date.pos.line
+                        "the report of audit {} reached the client on {}, more than {n} working days after decision {} on {}; the last day was {latest}",
+                        audit.id.value, x.value, d.id.value, d.date.value
                     ),
                 )
                 .related(d.date.pos, "decision"),

@@ -50,8 +50,8 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 Finding::new(
                     reported.pos,
                     format!(
-                        "certificate {} issued on {} (line {}) was reported on {}; the last day was {latest} ({how})",
-                        cert.number.value, cert.issued.value, cert.issued.pos.line, reported.value
+                        "certificate {} issued on {} was reported on {}; the last day was {latest} ({how})",
+                        cert.number.value, cert.issued.value, reported.value
                     ),
                 )
                 .related(cert.issued.pos, "issued"),

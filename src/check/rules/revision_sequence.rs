@@ -87,18 +87,21 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 _ => {}
             }
             prev = parse(&r.rev).or(prev);
-            if let Some((d, line)) = prev_date
+            if let Some((d, pos)) = prev_date
                 && r.date.value < d
             {
-                out.push(Finding::new(
-                    r.date.pos,
-                    format!(
-                        "revision {} is dated {}, before the previous revision's {d} (line {line})",
-                        r.rev.value, r.date.value
-                    ),
-                ));
+                out.push(
+                    Finding::new(
+                        r.date.pos,
+                        format!(
+                            "revision {} is dated {}, before the previous revision's {d}",
+                            r.rev.value, r.date.value
+                        ),
+                    )
+                    .related(pos, "previous revision dated here"),
+                );
             }
-            prev_date = Some((r.date.value, r.date.pos.line));
+            prev_date = Some((r.date.value, r.date.pos));
             if r.change.value.trim().is_empty() {
                 out.push(Finding::new(
                     r.change.pos,

@@ -121,8 +121,8 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                     Finding::new(
                         at(audit),
                         format!(
-                            "surveillance {} does not visit the central site {} (line {}); every surveillance does",
-                            audit.id.value, central.id.value, central.id.pos.line
+                            "surveillance {} does not visit the central site {}; every surveillance does",
+                            audit.id.value, central.id.value
                         ),
                     )
                     .related(central.id.pos, "central site"),

@@ -42,11 +42,10 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             Finding::new(
                 pos,
                 format!(
-                    "surveillance {} visits none of {}, which surveillance {} (line {}) did not visit either; rotate the sample",
+                    "surveillance {} visits none of {}, which surveillance {} did not visit either; rotate the sample",
                     second.id.value,
                     unvisited.join(", "),
-                    first.id.value,
-                    first.id.pos.line
+                    first.id.value
                 ),
             )
             .related(first.id.pos, "first surveillance"),

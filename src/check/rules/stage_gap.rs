@@ -44,8 +44,8 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 Finding::new(
                     s2.start.pos,
                     format!(
-                        "stage 2 starts {gap} days after stage 1 ended on {} (line {}); at least {min} days are required",
-                        s1.end.value, s1.end.pos.line
+                        "stage 2 starts {gap} days after stage 1 ended on {}; at least {min} days are required",
+                        s1.end.value
                     ),
                 )
                 .related(s1.end.pos, "stage 1 ended here"),
@@ -55,8 +55,8 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 Finding::new(
                     s2.start.pos,
                     format!(
-                        "stage 2 starts more than {max} months after stage 1 ended on {} (line {}); stage 1 must be repeated",
-                        s1.end.value, s1.end.pos.line
+                        "stage 2 starts more than {max} months after stage 1 ended on {}; stage 1 must be repeated",
+                        s1.end.value
                     ),
                 )
                 .related(s1.end.pos, "stage 1 ended here"),

@@ -61,10 +61,9 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 Finding::new(
                     next.start.pos,
                     format!(
-                        "no surveillance of certificate {} (issued {}, line {}) was carried out in {year}; the next, {}, is dated {}",
+                        "no surveillance of certificate {} (issued {}) was carried out in {year}; the next, {}, is dated {}",
                         cert.number.value,
                         cert.issued.value,
-                        cert.issued.pos.line,
                         next.id.value,
                         next.start.value
                     ),

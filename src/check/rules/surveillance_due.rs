@@ -65,12 +65,11 @@ fn run(ctx: &Ctx, rule: &Rule, index: usize, after_renewal: bool, out: &mut Vec<
                 Finding::new(
                     audit.start.pos,
                     format!(
-                        "the {ordinal} surveillance {} starts on {}, after its deadline {due} ({months} months after certificate {} was issued on {}, line {})",
+                        "the {ordinal} surveillance {} starts on {}, after its deadline {due} ({months} months after certificate {} was issued on {})",
                         audit.id.value,
                         audit.start.value,
                         cy.certificate.number.value,
-                        issued.value,
-                        issued.pos.line
+                        issued.value
                     ),
                 )
                 .related(issued.pos, "issued"),

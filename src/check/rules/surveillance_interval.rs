@@ -30,8 +30,8 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                     Finding::new(
                         next.start.pos,
                         format!(
-                            "surveillance {} starts on {}, more than {months} months after surveillance {} started on {} (line {}); the last day was {latest}",
-                            next.id.value, next.start.value, prev.id.value, prev.start.value, prev.start.pos.line
+                            "surveillance {} starts on {}, more than {months} months after surveillance {} started on {}; the last day was {latest}",
+                            next.id.value, next.start.value, prev.id.value, prev.start.value
                         ),
                     )
                     .related(prev.start.pos, "previous surveillance"),

@@ -38,8 +38,8 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 Finding::new(
                     u.pos,
                     format!(
-                        "suspension {} runs until {}, more than {months} months after it started on {} (line {}); at most until {latest}",
-                        d.id.value, u.value, d.date.value, d.date.pos.line
+                        "suspension {} runs until {}, more than {months} months after it started on {}; at most until {latest}",
+                        d.id.value, u.value, d.date.value
                     ),
                 )
                 .related(d.date.pos, "suspended"),

@@ -40,8 +40,8 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 Finding::new(
                     d.date.pos,
                     format!(
-                        "decision {} ends suspension {} on {}, after its period ended on {} (line {})",
-                        d.id.value, s.id.value, d.date.value, until.value, until.pos.line
+                        "decision {} ends suspension {} on {}, after its period ended on {}",
+                        d.id.value, s.id.value, d.date.value, until.value
                     ),
                 )
                 .related(until.pos, "suspension period ends"),

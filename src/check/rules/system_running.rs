@@ -61,10 +61,9 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             Finding::new(
                 when.pos,
                 format!(
-                    "{what} on {}, but the management system has run only since {} (line {}); {need} {months} months are required (from {threshold})",
+                    "{what} on {}, but the management system has run only since {}; {need} {months} months are required (from {threshold})",
                     when.value,
                     since.value,
-                    since.pos.line,
                     threshold = if strict { crate::dates::add_days(threshold, 1) } else { threshold }
                 ),
             )

@@ -44,8 +44,8 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                     Finding::new(
                         first.person.pos,
                         format!(
-                            "no member of audit {}'s team holds specialty code {} (application, line {}); add a competent auditor or a technical expert",
-                            audit.id.value, code.value, code.pos.line
+                            "no member of audit {}'s team holds specialty code {} (named in the application); add a competent auditor or a technical expert",
+                            audit.id.value, code.value
                         ),
                     )
                     .related(code.pos, "specialty code"),

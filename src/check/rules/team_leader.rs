@@ -55,8 +55,8 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                         Finding::new(
                             m.role.pos,
                             format!(
-                                "audit {} has a second leader, {}; {} (line {}) already leads it",
-                                a.id.value, m.person.value, first.person.value, first.pos.line
+                                "audit {} has a second leader, {}; {} already leads it",
+                                a.id.value, m.person.value, first.person.value
                             ),
                         )
                         .related(first.pos, "first leader"),
