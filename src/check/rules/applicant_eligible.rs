@@ -15,7 +15,6 @@ pub static RULE: Rule = Rule {
     example: "client:\n  flags: [serious-dishonesty-list]\napplication:\n  accepted: true",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[],
     check: Check::Case(check),
 };
 

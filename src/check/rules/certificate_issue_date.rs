@@ -11,7 +11,6 @@ pub static RULE: Rule = Rule {
     example: "decisions: [{ id: D1, date: 2026-04-20, … }]\ncertificates:\n  - { decision: D1, issued: 2026-04-18, … }",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[],
     check: Check::Case(check),
 };
 

@@ -17,7 +17,6 @@ pub static RULE: Rule = Rule {
     example: "certificate_number: \"TB-{scheme}-{year}-{serial:04}\"\ncertificates:\n  - { number: TB-PIC-26-003, issued: 2026-04-22, … }",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[],
     check: Check::Case(check),
 };
 
@@ -29,7 +28,6 @@ pub static UNIQUE: Rule = Rule {
     example: "",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[],
     check: Check::Project(check_project),
 };
 

@@ -14,7 +14,6 @@ pub static RULE: Rule = Rule {
     example: "certificates:\n  - { number: TB-PIC-2026-0003, expires: 2029-04-21, … }\n  - { number: TB-PIC-2026-0003, reissue_of: TB-PIC-2026-0003, expires: 2029-06-30, … }",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[],
     check: Check::Case(check),
 };
 

@@ -14,7 +14,6 @@ pub static RULE: Rule = Rule {
     example: "application:\n  reviewed: 2026-02-04\ncontract:\n  signed: 2026-03-06\naudits:\n  - { id: S1, start: 2026-03-05, … }",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[],
     check: Check::Case(check),
 };
 

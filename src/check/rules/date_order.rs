@@ -17,7 +17,6 @@ pub static RULE: Rule = Rule {
     example: "audits:\n  - id: S2\n    start: 2026-03-17\n    end: 2026-03-15     # before start",
     default_citations: &[],
     applies: Applies::Always,
-    params: &[],
     check: Check::Case(check),
 };
 

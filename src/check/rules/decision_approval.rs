@@ -15,7 +15,6 @@ pub static RULE: Rule = Rule {
     example: "decisions:\n  - { id: D1, outcome: grant, date: 2026-04-20 }   # no approved_by / approved",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[],
     check: Check::Case(check),
 };
 

@@ -17,7 +17,6 @@ pub static RULE: Rule = Rule {
     example: "decisions:\n  - { id: D1, outcome: grant, audits: [S2] }   # stage 1 missing",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[],
     check: Check::Case(check),
 };
 

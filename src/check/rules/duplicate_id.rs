@@ -17,7 +17,6 @@ pub static RULE: Rule = Rule {
     example: "audits:\n  - id: S1\n    kind: stage1\n  - id: S1          # used twice\n    kind: stage2",
     default_citations: &[],
     applies: Applies::Always,
-    params: &[],
     check: Check::Case(check),
 };
 
@@ -30,7 +29,6 @@ pub static ACROSS_CASES: Rule = Rule {
     example: "",
     default_citations: &[],
     applies: Applies::Always,
-    params: &[],
     check: Check::Project(check_project),
 };
 

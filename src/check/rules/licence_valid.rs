@@ -16,7 +16,6 @@ pub static RULE: Rule = Rule {
     example: "client:\n  licences:\n    - { name: 增值电信业务经营许可证, valid_until: 2026-03-31 }\ndecisions:\n  - { id: D1, outcome: grant, date: 2026-04-20, … }",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[],
     check: Check::Case(check),
 };
 

@@ -12,7 +12,6 @@ pub static RULE: Rule = Rule {
     example: "plan:\n  issued: 2026-03-09\n  confirmed: 2026-03-18   # after the audit started on 2026-03-17",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[],
     check: Check::Case(check),
 };
 

@@ -14,7 +14,6 @@ pub static RULE: Rule = Rule {
     example: "certificates:\n  - { number: TB-CMS-2023-0008, expires: 2026-03-14 }\naudits:\n  - { id: R1, kind: recertification, end: 2026-03-20 }",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[],
     check: Check::Case(check),
 };
 

@@ -18,7 +18,6 @@ pub static RULE: Rule = Rule {
     example: "forms:\n  nc-report: { number: \"{case}-{nc}\" }\n# nonconformity ids NC01 in audit S2 and NC01 in audit A1",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[],
     check: Check::Project(check),
 };
 

@@ -15,7 +15,6 @@ pub static RULE: Rule = Rule {
     example: "audits:\n  - id: S2\n    nonconformities: [{ id: NC02, grade: major, … }]\n    conclusion: recommend",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[],
     check: Check::Case(check),
 };
 

@@ -17,7 +17,6 @@ pub static RULE: Rule = Rule {
     example: "revisions:\n  TB-PIC-2026-003-PL-S2:\n    - { rev: A/0, date: 2026-03-09, … }\n    - { rev: A/2, date: 2026-03-12, … }   # A/1 skipped",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[],
     check: Check::Case(check),
 };
 

@@ -15,7 +15,6 @@ pub static RULE: Rule = Rule {
     example: "audits:\n  - { id: A1, kind: surveillance, sites: [hq] }\n  - { id: A2, kind: surveillance, sites: [hq] }   # dc never visited",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[],
     check: Check::Case(check),
 };
 

@@ -16,7 +16,6 @@ pub static RULE: Rule = Rule {
     example: "audits:\n  - { id: S1, kind: stage1, conclusion: not-ready, … }\n  - { id: S2, kind: stage2, … }",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[],
     check: Check::Case(check),
 };
 

@@ -20,7 +20,6 @@ pub static RULE: Rule = Rule {
     example: "certificates:\n  - { issued: 2023-03-15, … }\naudits:\n  - { id: A1, kind: surveillance, start: 2025-01-10 }   # none in 2024",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[],
     check: Check::Case(check),
 };
 

@@ -15,7 +15,6 @@ pub static RULE: Rule = Rule {
     example: "decisions:\n  - { id: D2, outcome: suspend, date: 2025-11-07, until: 2026-02-27 }\n# no restore or withdraw decision, --as-of 2026-11-21",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[],
     check: Check::Case(check),
 };
 

@@ -14,7 +14,6 @@ pub static RULE: Rule = Rule {
     example: "application:\n  specialty_codes: [\"33.02.02\"]\naudits:\n  - { id: S2, team: [{ person: zhang-san, role: leader }] }   # 33.02.01 only",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[],
     check: Check::Case(check),
 };
 

@@ -16,7 +16,6 @@ pub static RULE: Rule = Rule {
     example: "audits:\n  - id: S1\n    team:\n      - { person: li-si, role: leader }   # part-time",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[],
     check: Check::Case(check),
 };
 

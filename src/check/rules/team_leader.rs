@@ -14,7 +14,6 @@ pub static RULE: Rule = Rule {
     example: "team:\n  - { person: li-si, role: leader }   # li-si is not a lead auditor",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[],
     check: Check::Case(check),
 };
 
