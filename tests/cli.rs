@@ -119,7 +119,7 @@ fn one_changed_credit_code_character_is_one_error_in_every_format() {
         "cases/x.yaml"
     );
     assert!(
-        r["partialFingerprints"]["certdoc/v1"]
+        r["partialFingerprints"]["certdoc/v2"]
             .as_str()
             .unwrap()
             .len()
@@ -134,7 +134,7 @@ fn sarif_fingerprints_survive_lines_moving() {
         let p = project(text);
         let o = certdoc(p.path(), &["check", "--format", "sarif"]);
         let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-        v["runs"][0]["results"][0]["partialFingerprints"]["certdoc/v1"].clone()
+        v["runs"][0]["results"][0]["partialFingerprints"]["certdoc/v2"].clone()
     };
     let moved = format!("# a comment added above\n\n{bad}");
     assert_eq!(fingerprint(&bad), fingerprint(&moved));
@@ -436,4 +436,176 @@ fn the_parse_cache_gives_the_same_diagnostics_and_follows_edits() {
     std::fs::write(dir.path().join("cases/x.yaml"), format!("# moved\n{bad}")).unwrap();
     let moved = stdout(&certdoc(dir.path(), &args));
     assert_eq!(line(&moved), line(&first) + 1);
+}
+
+/// A project whose pii-public-cloud scheme writes a share as a percentage, and the line
+/// of that setting.
+fn project_with_a_percentage_for_a_fraction() -> (tempfile::TempDir, usize) {
+    let p = project(&example());
+    let scheme = p.path().join("rules/schemes/pii-public-cloud.yaml");
+    let text = std::fs::read_to_string(&scheme).unwrap();
+    assert!(text.contains("min: 0.8 }"));
+    std::fs::write(&scheme, text.replace("min: 0.8 }", "min: 80 }")).unwrap();
+    let line = text
+        .lines()
+        .position(|l| l.trim_start().starts_with("onsite-ratio:"))
+        .unwrap()
+        + 1;
+    (p, line)
+}
+
+#[test]
+fn a_share_written_as_a_percentage_is_refused_at_its_line() {
+    let (p, line) = project_with_a_percentage_for_a_fraction();
+    let o = certdoc(p.path(), &["check"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(o.stdout.is_empty(), "{}", stdout(&o));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains(&format!("rules/schemes/pii-public-cloud.yaml:{line}:")),
+        "{err}"
+    );
+    assert!(
+        err.contains("`min` of rule `onsite-ratio` must be a fraction")
+            && err.contains("0.8 for 80 %, not 80"),
+        "{err}"
+    );
+}
+
+#[test]
+fn tool_errors_are_still_documents_in_the_machine_formats() {
+    let (p, line) = project_with_a_percentage_for_a_fraction();
+    let run = |format: &str| {
+        let o = certdoc(p.path(), &["check", "--format", format]);
+        assert_eq!(o.status.code(), Some(2), "{format}");
+        stdout(&o)
+    };
+
+    let json: serde_json::Value = serde_json::from_str(&run("json")).unwrap();
+    assert_eq!(json["files"], 0);
+    assert_eq!(json["diagnostics"].as_array().map(Vec::len), Some(0));
+    let e = &json["tool_error"];
+    assert_eq!(e["file"], "rules/schemes/pii-public-cloud.yaml");
+    assert_eq!(e["line"].as_u64(), Some(line as u64));
+    assert!(e["message"].as_str().unwrap().contains("fraction"), "{e}");
+
+    let sarif: serde_json::Value = serde_json::from_str(&run("sarif")).unwrap();
+    assert_eq!(sarif["version"], "2.1.0");
+    let run0 = &sarif["runs"][0];
+    assert_eq!(run0["results"].as_array().map(Vec::len), Some(0));
+    let inv = &run0["invocations"][0];
+    assert_eq!(inv["executionSuccessful"], false);
+    let note = &inv["toolExecutionNotifications"][0];
+    assert_eq!(note["level"], "error");
+    assert!(
+        note["message"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("fraction")
+    );
+    let loc = &note["locations"][0]["physicalLocation"];
+    assert_eq!(
+        loc["artifactLocation"]["uri"],
+        "rules/schemes/pii-public-cloud.yaml"
+    );
+    assert_eq!(loc["region"]["startLine"].as_u64(), Some(line as u64));
+
+    let github = run("github");
+    assert_eq!(github.lines().count(), 1, "{github}");
+    assert!(
+        github.starts_with(&format!(
+            "::error file=rules/schemes/pii-public-cloud.yaml,line={line},"
+        )),
+        "{github}"
+    );
+
+    // Without a project there is no file to point at, but still a document.
+    let empty = tempfile::tempdir().unwrap();
+    let o = certdoc(empty.path(), &["check", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(2));
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(
+        json["tool_error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("no `rules/` folder")
+    );
+    assert_eq!(json["tool_error"]["file"], serde_json::Value::Null);
+}
+
+#[test]
+fn related_positions_and_paths_reach_json_and_sarif() {
+    let fixture = "tests/fixtures/stage-gap/fail-tb-3-days.yaml";
+    let run = |format: &str| {
+        let o = certdoc(
+            common::fixture_root(),
+            &[
+                "check",
+                "--as-of",
+                "2026-11-21",
+                "--format",
+                format,
+                fixture,
+            ],
+        );
+        assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+        serde_json::from_slice::<serde_json::Value>(&o.stdout).unwrap()
+    };
+    let json = run("json");
+    let d = &json["diagnostics"][0];
+    assert_eq!(d["rule"], "stage-gap");
+    assert_eq!(d["path"], "audits[S2].start");
+    assert!(
+        !d["message"].as_str().unwrap().contains("line"),
+        "{}",
+        d["message"]
+    );
+    let related = &d["related"][0];
+    assert_eq!(related["message"], "stage 1 ended here");
+    assert!(related["line"].as_u64().unwrap() < 83);
+
+    let sarif = run("sarif");
+    let r = &sarif["runs"][0]["results"][0];
+    let region = &r["locations"][0]["physicalLocation"]["region"];
+    assert_eq!(
+        (
+            region["startLine"].as_u64(),
+            region["startColumn"].as_u64(),
+            region["endColumn"].as_u64()
+        ),
+        (Some(83), Some(12), Some(22))
+    );
+    let rel = &r["relatedLocations"][0];
+    assert_eq!(rel["id"], 1);
+    assert_eq!(rel["message"]["text"], "stage 1 ended here");
+    assert_eq!(
+        rel["physicalLocation"]["region"]["startLine"],
+        related["line"]
+    );
+    assert_eq!(r["properties"]["path"], "audits[S2].start");
+    assert_eq!(r["partialFingerprints"]["certdoc/v2"], d["fingerprint"]);
+    assert_eq!(
+        sarif["runs"][0]["invocations"][0]["executionSuccessful"],
+        true
+    );
+}
+
+#[test]
+fn explain_lists_each_parameter_with_its_meaning_and_value_per_scheme() {
+    let o = certdoc(&repo(), &["explain", "stage-gap"]);
+    let out = stdout(&o);
+    assert_eq!(o.status.code(), Some(0), "{out}");
+    assert!(
+        out.contains("min_days (a whole number of days from 0 to 3660)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("The fewest calendar days from the end of stage 1"),
+        "{out}"
+    );
+    assert!(out.contains("min_days = 5"), "{out}");
+    assert!(out.contains("max_months = 6"), "{out}");
+    let o = certdoc(&repo(), &["explain", "previous-certificate-wait"]);
+    let out = stdout(&o);
+    assert!(out.contains("months not set"), "{out}");
 }

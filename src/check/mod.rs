@@ -2,6 +2,7 @@
 
 pub mod audit_time;
 pub mod cycle;
+pub mod params;
 pub mod registry;
 pub mod rule;
 pub mod rules;
@@ -10,15 +11,17 @@ pub mod schedule;
 use crate::diag::{Diagnostic, Severity};
 use crate::load::{Body, Case, CaseFile, Date, Rules, Scheme};
 use crate::source::Pos;
-pub use rule::{Applies, Check, Finding, Param, Rule};
+pub use params::WithParams;
+pub use rule::{Applies, Check, Finding, Rule};
 
 use std::path::PathBuf;
 
 use crate::error::Error;
 
 /// Refuse a scheme file whose rule settings the rules cannot use: an unknown rule id, an
-/// unknown parameter, a missing one, or one of the wrong kind. Such a file is a tool
-/// failure (exit 2), pointed at the exact line.
+/// unknown parameter, a missing one, or one of the wrong kind or out of range. Such a file
+/// is a tool failure (exit 2), pointed at the exact line. The parameters parsed here are
+/// kept with the scheme, so no check parses them again.
 pub fn validate(rules: &Rules) -> Result<(), Error> {
     for (id, scheme) in &rules.schemes {
         let path = PathBuf::from("rules/schemes").join(format!("{id}.yaml"));
@@ -37,38 +40,8 @@ pub fn validate(rules: &Rules) -> Result<(), Error> {
                     format!("no rule `{rule_id}`; `certdoc rules` lists them"),
                 ));
             };
-            for (name, value) in &cfg.params {
-                match rule.params.iter().find(|(n, _, _)| n == name) {
-                    None => {
-                        let known: Vec<&str> = rule.params.iter().map(|p| p.0).collect();
-                        return Err(fail(
-                            value.pos,
-                            format!(
-                                "rule `{rule_id}` has no parameter `{name}` (it takes: {})",
-                                if known.is_empty() {
-                                    "none".to_string()
-                                } else {
-                                    known.join(", ")
-                                }
-                            ),
-                        ));
-                    }
-                    Some((_, kind, _)) if !kind.accepts(&value.value) => {
-                        return Err(fail(
-                            value.pos,
-                            format!("`{name}` of rule `{rule_id}` must be {}", kind.describe()),
-                        ));
-                    }
-                    Some(_) => {}
-                }
-            }
-            for (name, _, required) in rule.params {
-                if *required && !cfg.params.contains_key(*name) {
-                    return Err(fail(
-                        cfg.pos,
-                        format!("rule `{rule_id}` needs the parameter `{name}`"),
-                    ));
-                }
+            if let Err(e) = params::typed(rule, cfg) {
+                return Err(fail(e.pos, e.message.clone()));
             }
         }
     }
@@ -86,10 +59,17 @@ pub struct Ctx<'a> {
     pub as_of: Date,
 }
 
-impl Ctx<'_> {
+impl<'a> Ctx<'a> {
     /// This case's scheme settings for a rule (present whenever the rule runs).
-    pub fn config(&self, rule: &str) -> Option<&crate::load::scheme::RuleConfig> {
+    pub fn config(&self, rule: &str) -> Option<&'a crate::load::scheme::RuleConfig> {
         self.scheme.and_then(|s| s.rule(rule))
+    }
+
+    /// The scheme's parameters for `rule`, as the rule's `Params` type: `None` when the
+    /// scheme does not configure the rule, or its settings were refused (`validate`).
+    pub fn params<P: 'static>(&self, rule: &Rule) -> Option<&'a P> {
+        let cfg = self.scheme?.rules.get(rule.id)?;
+        params::typed(rule, cfg).ok()?.downcast_ref::<P>()
     }
 }
 
@@ -136,6 +116,15 @@ pub fn check(files: &[CaseFile], rules: &Rules, as_of: Date) -> Vec<Diagnostic> 
                     if applies(rule, ctx.scheme) {
                         let mut one = Vec::new();
                         f(ctx, &mut one);
+                        found.extend(one.into_iter().map(|x| (i, x)));
+                    }
+                }
+            }
+            Check::Configured(c) => {
+                for (i, ctx) in project.cases.iter().enumerate() {
+                    if applies(rule, ctx.scheme) {
+                        let mut one = Vec::new();
+                        c.run(rule, ctx, &mut one);
                         found.extend(one.into_iter().map(|x| (i, x)));
                     }
                 }

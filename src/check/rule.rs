@@ -3,6 +3,7 @@
 use crate::diag::Severity;
 use crate::source::Pos;
 
+use super::params::Configured;
 use super::{Ctx, ProjectCtx};
 
 /// One rule of `rules.md`. Its id is what diagnostics, `certdoc rules` and
@@ -19,41 +20,7 @@ pub struct Rule {
     /// Citations used when the scheme file gives none (e.g. a national standard).
     pub default_citations: &'static [&'static str],
     pub applies: Applies,
-    /// Parameters a scheme file may give: name, kind, and whether it must.
-    pub params: &'static [(&'static str, Param, bool)],
     pub check: Check,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Param {
-    /// A whole number (days, months, years).
-    Int,
-    /// A number (ratios).
-    Float,
-    /// true or false.
-    Flag,
-    /// One of the listed words.
-    Word(&'static [&'static str]),
-}
-
-impl Param {
-    pub fn accepts(self, v: &serde_json::Value) -> bool {
-        match self {
-            Param::Int => v.as_u64().is_some(),
-            Param::Float => v.as_f64().is_some(),
-            Param::Flag => v.is_boolean(),
-            Param::Word(words) => v.as_str().is_some_and(|s| words.contains(&s)),
-        }
-    }
-
-    pub fn describe(self) -> String {
-        match self {
-            Param::Int => "a whole number".into(),
-            Param::Float => "a number".into(),
-            Param::Flag => "true or false".into(),
-            Param::Word(words) => format!("one of {}", words.join(", ")),
-        }
-    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,8 +32,11 @@ pub enum Applies {
 }
 
 pub enum Check {
-    /// Run on each case on its own.
+    /// Run on each case on its own; the rule takes no parameters.
     Case(fn(&Ctx, &mut Vec<Finding>)),
+    /// Run on each case with the scheme's parameters for the rule, typed (see `params`):
+    /// `Check::Configured(&WithParams::<Params>(check))`.
+    Configured(&'static dyn Configured),
     /// Run once over all cases (uniqueness across cases); findings name their case.
     Project(fn(&ProjectCtx, &mut Vec<(usize, Finding)>)),
     /// Found while loading (syntax, types, unknown fields, unreadable files).

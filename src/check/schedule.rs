@@ -2,7 +2,10 @@
 //! is recorded. `surveillance-overdue` and `certdoc status` share this one reading.
 
 use crate::check::cycle::{Cycle, cycles};
-use crate::check::rules::major_nc_verification_deadline;
+use crate::check::rules::{
+    major_nc_verification_deadline, recert_decision_deadline, report_delivery, surveillance_due,
+    surveillance_interval,
+};
 use crate::check::{Ctx, Finding};
 use crate::dates::add_months;
 use crate::load::Date;
@@ -35,15 +38,17 @@ pub fn next_surveillance(ctx: &Ctx, cycle: &Cycle) -> Option<(Date, String)> {
     if recertified {
         return None;
     }
-    let months = |rule: &str| ctx.config(rule).and_then(|c| c.int("months"));
+    let interval = ctx
+        .params::<surveillance_interval::Params>(&surveillance_interval::RULE)
+        .map(|p| p.months.get());
     let mut candidates: Vec<(Date, String)> = Vec::new();
     match cycle.surveillances.as_slice() {
         [] => {
             let first = ctx
-                .config("first-surveillance-due")
-                .filter(|c| !cycle.renewal || c.flag("after_renewal"))
-                .and_then(|c| c.int("months"));
-            if let Some(m) = first.or_else(|| months("surveillance-interval")) {
+                .params::<surveillance_due::FirstParams>(&surveillance_due::FIRST)
+                .filter(|p| !cycle.renewal || p.after_renewal)
+                .map(|p| p.months.get());
+            if let Some(m) = first.or(interval) {
                 candidates.push((
                     add_months(issued, m),
                     format!(
@@ -54,7 +59,7 @@ pub fn next_surveillance(ctx: &Ctx, cycle: &Cycle) -> Option<(Date, String)> {
             }
         }
         [only] => {
-            if let Some(m) = months("surveillance-interval") {
+            if let Some(m) = interval {
                 candidates.push((
                     add_months(only.start.value, m),
                     format!(
@@ -63,7 +68,10 @@ pub fn next_surveillance(ctx: &Ctx, cycle: &Cycle) -> Option<(Date, String)> {
                     ),
                 ));
             }
-            if let Some(m) = months("second-surveillance-due") {
+            if let Some(m) = ctx
+                .params::<surveillance_due::Params>(&surveillance_due::SECOND)
+                .map(|p| p.months.get())
+            {
                 candidates.push((
                     add_months(issued, m),
                     format!(
@@ -128,8 +136,8 @@ pub fn due(ctx: &Ctx) -> Vec<Due> {
             .any(|d| d.outcome.value == Outcome::Renew && d.date.value > cert.issued.value);
         if let (false, Some(m)) = (
             renewed,
-            ctx.config("recert-decision-deadline")
-                .and_then(|c| c.int("months")),
+            ctx.params::<recert_decision_deadline::Params>(&recert_decision_deadline::RULE)
+                .map(|p| p.months.get()),
         ) {
             out.push(Due {
                 kind: "recertification-decision",
@@ -147,7 +155,7 @@ pub fn due(ctx: &Ctx) -> Vec<Due> {
         if settled {
             continue;
         }
-        if let Some((date, how)) = major_nc_verification_deadline::deadline(ctx, audit, nc) {
+        if let Some((date, how, _)) = major_nc_verification_deadline::deadline(ctx, audit, nc) {
             out.push(Due {
                 kind: "nc-verification",
                 what: format!(
@@ -160,8 +168,8 @@ pub fn due(ctx: &Ctx) -> Vec<Due> {
         }
     }
     if let Some(n) = ctx
-        .config("report-delivery")
-        .and_then(|c| c.int("working_days"))
+        .params::<report_delivery::Params>(&report_delivery::RULE)
+        .map(|p| p.working_days.get())
     {
         for audit in &case.audits {
             if audit.report.as_ref().is_some_and(|r| r.delivered.is_some()) {

@@ -22,6 +22,7 @@ pub fn run(args: &ExplainArgs, root: &Path) -> Result<Exit> {
         ))
     })?;
     let rules = load::load_rules(root)?;
+    check::validate(&rules)?;
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -29,6 +30,18 @@ pub fn run(args: &ExplainArgs, root: &Path) -> Result<Exit> {
         rule.id, rule.severity, rule.summary
     );
     let _ = writeln!(out, "{}\n", rule.docs);
+    let params = check::params::docs(rule);
+    if !params.is_empty() {
+        let _ = writeln!(out, "Parameters (set per scheme):");
+        for p in &params {
+            let optional = if p.required { "" } else { ", optional" };
+            let _ = writeln!(out, "  {} ({}{optional})", p.name, p.kind);
+            if !p.meaning.is_empty() {
+                let _ = writeln!(out, "      {}", p.meaning);
+            }
+        }
+        let _ = writeln!(out);
+    }
     let _ = writeln!(out, "Per scheme:");
     for (id, scheme) in &rules.schemes {
         let cfg = scheme.rule(rule.id);
@@ -45,8 +58,18 @@ pub fn run(args: &ExplainArgs, root: &Path) -> Result<Exit> {
         if !citations.is_empty() {
             let _ = writeln!(out, "      cites: {}", citations.join("; "));
         }
-        for (name, value) in cfg.map(|c| &c.params).into_iter().flatten() {
-            let _ = writeln!(out, "      {name} = {}", value.value);
+        for p in &params {
+            match cfg.and_then(|c| c.param(&p.name)) {
+                Some(serde_json::Value::String(word)) => {
+                    let _ = writeln!(out, "      {} = {word}", p.name);
+                }
+                Some(value) => {
+                    let _ = writeln!(out, "      {} = {value}", p.name);
+                }
+                None => {
+                    let _ = writeln!(out, "      {} not set", p.name);
+                }
+            }
         }
     }
     let _ = writeln!(out, "\nExample of a violation:\n");

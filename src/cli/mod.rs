@@ -10,9 +10,9 @@ mod status;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 
-use crate::diag::emit::Format;
+use crate::diag::emit::{self, Format};
 use crate::error::{Error, Result};
 use crate::load::{self, Date};
 
@@ -111,8 +111,11 @@ pub(crate) fn color_stdout() -> bool {
 
 /// Parse arguments, run the command, print a tool failure, and return the exit status.
 pub fn main() -> i32 {
-    let cli = match Cli::try_parse() {
-        Ok(cli) => cli,
+    let parsed = Cli::command()
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m).map(|cli| (cli, m)));
+    let (cli, matches) = match parsed {
+        Ok(parsed) => parsed,
         Err(e) => {
             let code = if e.use_stderr() {
                 Exit::Failure
@@ -130,6 +133,10 @@ pub fn main() -> i32 {
         Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::BrokenPipe => 141,
         Err(e) => {
             eprintln!("error: {e}");
+            // CI parsing stdout as JSON or SARIF must get a document saying why, not nothing.
+            if let Some(doc) = emit::tool_error(&(&e).into(), requested_format(&matches)) {
+                let _ = print(&doc);
+            }
             Exit::Failure as i32
         }
     }
@@ -143,6 +150,14 @@ pub(crate) fn print(text: &str) -> Result<()> {
     out.write_all(text.as_bytes())
         .and_then(|()| out.flush())
         .map_err(|e| Error::io("<stdout>", e))
+}
+
+/// The `--format` of the subcommand, when it takes one of the diagnostic formats.
+fn requested_format(matches: &clap::ArgMatches) -> Format {
+    matches
+        .subcommand()
+        .and_then(|(_, m)| m.try_get_one::<Format>("format").ok().flatten().copied())
+        .unwrap_or_default()
 }
 
 fn run(cli: Cli) -> Result<Exit> {

@@ -1,13 +1,15 @@
 //! A certification scheme: the rule document's parameters, citations and clause catalogue.
 
+use std::any::Any;
 use std::collections::BTreeMap;
+use std::sync::{Arc, OnceLock};
 
 use serde::{Deserialize, Deserializer, de};
 use serde_json::Value;
 
 use super::case::Text;
 use crate::diag::Severity;
-use crate::source::At;
+use crate::source::{At, Pos};
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -114,29 +116,32 @@ pub struct RuleConfig {
     pub severity: Option<Severity>,
     pub citations: Vec<String>,
     pub params: BTreeMap<String, At<Value>>,
+    /// The parameters parsed into the rule's own `Params` type, once per scheme: filled by
+    /// `check::params::typed` (when the rules are validated, or on first use), since only
+    /// the rule knows its type.
+    pub typed: OnceLock<Result<TypedParams, ParamError>>,
+}
+
+/// A rule's `Params`, type-erased; each rule downcasts its own.
+pub type TypedParams = Arc<dyn Any + Send + Sync>;
+
+/// A parameter a rule cannot use, with the position of the value at fault.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParamError {
+    pub pos: Pos,
+    pub message: String,
 }
 
 impl RuleConfig {
+    /// A parameter's value as written, for showing it (`certdoc explain`, records); checks
+    /// use the typed parameters instead.
     pub fn param(&self, name: &str) -> Option<&Value> {
         self.params.get(name).map(|p| &p.value)
     }
 
-    pub fn int(&self, name: &str) -> Option<u32> {
-        self.param(name)?
-            .as_u64()
-            .and_then(|v| u32::try_from(v).ok())
-    }
-
+    /// A number as written, for showing it on a record.
     pub fn float(&self, name: &str) -> Option<f64> {
         self.param(name)?.as_f64()
-    }
-
-    pub fn flag(&self, name: &str) -> bool {
-        self.param(name).and_then(Value::as_bool).unwrap_or(false)
-    }
-
-    pub fn text(&self, name: &str) -> Option<&str> {
-        self.param(name)?.as_str()
     }
 }
 
@@ -167,6 +172,7 @@ impl<'de> Deserialize<'de> for RuleConfig {
             severity,
             citations,
             params: map,
+            typed: OnceLock::new(),
         })
     }
 }

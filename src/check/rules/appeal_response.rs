@@ -1,6 +1,10 @@
 //! Appeals are answered within `days`.
 
-use crate::check::{Applies, Check, Ctx, Finding, Param, Rule};
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+use crate::check::params::Days;
+use crate::check::{Applies, Check, Ctx, Finding, Rule, WithParams};
 use crate::dates::add_days;
 use crate::diag::Severity;
 
@@ -13,14 +17,19 @@ pub static RULE: Rule = Rule {
     example: "appeals:\n  - { id: AP1, received: 2026-05-04, answered: 2026-07-10 }",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[("days", Param::Int, true)],
-    check: Check::Case(check),
+    check: Check::Configured(&WithParams::<Params>(check)),
 };
 
-fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
-    let Some(days) = ctx.config(RULE.id).and_then(|c| c.int("days")) else {
-        return;
-    };
+/// The scheme's settings for this rule.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Params {
+    /// Calendar days from receipt within which an appeal is answered.
+    pub days: Days,
+}
+
+fn check(ctx: &Ctx, p: &Params, out: &mut Vec<Finding>) {
+    let days = p.days.get();
     for a in &ctx.case.appeals {
         let latest = add_days(a.received.value, i64::from(days));
         match &a.answered {

@@ -15,7 +15,6 @@ pub static RULE: Rule = Rule {
     example: "client:\n  flags: [serious-dishonesty-list]\napplication:\n  accepted: true",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[],
     check: Check::Case(check),
 };
 
@@ -33,8 +32,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             Finding::new(
                 app.accepted.pos,
                 format!(
-                    "the application is accepted although the client {what} (line {}); it must be refused",
-                    flag.pos.line
+                    "the application is accepted although the client {what}; it must be refused"
                 ),
             )
             .related(flag.pos, "client flag"),

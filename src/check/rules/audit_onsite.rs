@@ -13,7 +13,6 @@ pub static RULE: Rule = Rule {
     example: "audits:\n  - { id: A1, kind: surveillance, onsite: false, … }",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[],
     check: Check::Case(check),
 };
 

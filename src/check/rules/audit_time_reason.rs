@@ -18,7 +18,6 @@ pub static RULE: Rule = Rule {
     example: "audits:\n  - id: S2\n    mandays: 4.0          # table 7, no reduction recorded\n    reductions: []",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[],
     check: Check::Case(check),
 };
 

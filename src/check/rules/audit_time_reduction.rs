@@ -1,7 +1,11 @@
 //! The initial audit time is at least the table value less the largest allowed reduction.
 
+use schemars::JsonSchema;
+use serde::Deserialize;
+
 use crate::check::audit_time::{below, effective_personnel, table_value};
-use crate::check::{Applies, Check, Ctx, Finding, Param, Rule};
+use crate::check::params::Fraction;
+use crate::check::{Applies, Check, Ctx, Finding, Rule, WithParams};
 use crate::diag::Severity;
 use crate::load::case::AuditKind;
 
@@ -17,17 +21,22 @@ pub static RULE: Rule = Rule {
     example: "client: { personnel: { full_time: 118, part_time_equivalent: 4 } }   # 122 → 7 man-days\naudits:\n  - { kind: stage1, mandays: 1.0 }\n  - { kind: stage2, mandays: 3.5 }   # 4.5 < 0.7 × 7 = 4.9",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[("max_reduction", Param::Float, true)],
-    check: Check::Case(check),
+    check: Check::Configured(&WithParams::<Params>(check)),
 };
 
-fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
-    let (Some(scheme), Some(max)) = (
-        ctx.scheme,
-        ctx.config(RULE.id).and_then(|c| c.float("max_reduction")),
-    ) else {
+/// The scheme's settings for this rule.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Params {
+    /// The largest total reduction below the audit-time table value, as a share of it.
+    pub max_reduction: Fraction,
+}
+
+fn check(ctx: &Ctx, p: &Params, out: &mut Vec<Finding>) {
+    let Some(scheme) = ctx.scheme else {
         return;
     };
+    let max = p.max_reduction.get();
     let people = effective_personnel(ctx.case);
     let Some((table, extended)) = table_value(scheme, people) else {
         return;

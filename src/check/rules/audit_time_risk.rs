@@ -3,8 +3,12 @@
 //! whole initial audit at 70 % of the table or more, and `audit-time-reason` asks for
 //! reasons below the risk-adjusted value.
 
+use schemars::JsonSchema;
+use serde::Deserialize;
+
 use crate::check::audit_time::{below, effective_personnel, initial, table_value};
-use crate::check::{Applies, Check, Ctx, Finding, Param, Rule};
+use crate::check::params::Factor;
+use crate::check::{Applies, Check, Ctx, Finding, Rule, WithParams};
 use crate::diag::Severity;
 use crate::load::case::Risk;
 
@@ -18,17 +22,22 @@ pub static RULE: Rule = Rule {
     example: "client:\n  risk: high        # 122 people: table 7 man-days, so at least 7.7\naudits:\n  - { id: S1, kind: stage1, mandays: 1.5, … }\n  - { id: S2, kind: stage2, mandays: 5.5, … }",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[("high_min", Param::Float, true)],
-    check: Check::Case(check),
+    check: Check::Configured(&WithParams::<Params>(check)),
 };
 
-fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
-    let (Some(scheme), Some(min)) = (
-        ctx.scheme,
-        ctx.config(RULE.id).and_then(|c| c.float("high_min")),
-    ) else {
+/// The scheme's settings for this rule.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Params {
+    /// The initial audit time of a high-risk client, as a multiple of the table value.
+    pub high_min: Factor,
+}
+
+fn check(ctx: &Ctx, p: &Params, out: &mut Vec<Finding>) {
+    let Some(scheme) = ctx.scheme else {
         return;
     };
+    let min = p.high_min.get();
     if ctx.case.client.risk.value != Risk::High {
         return;
     }
@@ -44,8 +53,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             Finding::new(
                 stage2.mandays.pos,
                 format!(
-                    "the client is high-risk (line {}): the initial audit needs at least {minimum:.2} man-days ({min} × the table's {table} for {people} effective personnel), but stage 1 + stage 2 take {total}",
-                    ctx.case.client.risk.pos.line
+                    "the client is high-risk: the initial audit needs at least {minimum:.2} man-days ({min} × the table's {table} for {people} effective personnel), but stage 1 + stage 2 take {total}"
                 ),
             )
             .related(ctx.case.client.risk.pos, "risk level")

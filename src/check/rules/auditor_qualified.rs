@@ -16,7 +16,6 @@ pub static RULE: Rule = Rule {
     example: "staff:\n  - { id: li-si, roles: [auditor], schemes: [confidentiality] }   # case scheme: pii-public-cloud",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[],
     check: Check::Case(check),
 };
 

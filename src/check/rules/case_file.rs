@@ -15,6 +15,5 @@ pub static RULE: Rule = Rule {
     example: "cases/2026/x.yaml -> /etc/passwd   # a link out of the project",
     default_citations: &[],
     applies: Applies::Always,
-    params: &[],
     check: Check::Loader,
 };

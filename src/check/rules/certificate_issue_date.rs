@@ -11,7 +11,6 @@ pub static RULE: Rule = Rule {
     example: "decisions: [{ id: D1, date: 2026-04-20, … }]\ncertificates:\n  - { decision: D1, issued: 2026-04-18, … }",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[],
     check: Check::Case(check),
 };
 
@@ -30,8 +29,8 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 Finding::new(
                     c.issued.pos,
                     format!(
-                        "certificate {} is issued on {}, before decision {} on {} (line {})",
-                        c.number.value, c.issued.value, d.id.value, d.date.value, d.date.pos.line
+                        "certificate {} is issued on {}, before decision {} on {}",
+                        c.number.value, c.issued.value, d.id.value, d.date.value
                     ),
                 )
                 .related(d.date.pos, "decided"),

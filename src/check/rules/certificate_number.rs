@@ -17,7 +17,6 @@ pub static RULE: Rule = Rule {
     example: "certificate_number: \"TB-{scheme}-{year}-{serial:04}\"\ncertificates:\n  - { number: TB-PIC-26-003, issued: 2026-04-22, … }",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[],
     check: Check::Case(check),
 };
 
@@ -29,7 +28,6 @@ pub static UNIQUE: Rule = Rule {
     example: "",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[],
     check: Check::Project(check_project),
 };
 
@@ -117,8 +115,8 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 Finding::new(
                     cert.number.pos,
                     format!(
-                        "certificate number {} is already used on line {}; a re-issue says `reissue_of: {}`",
-                        cert.number.value, first.pos.line, cert.number.value
+                        "certificate number {} is already used by another certificate of this case; a re-issue says `reissue_of: {}`",
+                        cert.number.value, cert.number.value
                     ),
                 )
                 .related(first.pos, "first used here"),

@@ -1,6 +1,10 @@
 //! Certificates run at most three years.
 
-use crate::check::{Applies, Check, Ctx, Finding, Param, Rule, cycle};
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+use crate::check::params::Years;
+use crate::check::{Applies, Check, Ctx, Finding, Rule, WithParams, cycle};
 use crate::dates::{add_months, expiry};
 use crate::diag::Severity;
 
@@ -14,20 +18,21 @@ pub static RULE: Rule = Rule {
     example: "certificates:\n  - { issued: 2026-04-22, expires: 2029-04-22 }   # one day too long",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[
-        ("years", Param::Int, true),
-        ("shorter_is_warning", Param::Flag, true),
-    ],
-    check: Check::Case(check),
+    check: Check::Configured(&WithParams::<Params>(check)),
 };
 
-fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
-    let Some(cfg) = ctx.config(RULE.id) else {
-        return;
-    };
-    let Some(years) = cfg.int("years") else {
-        return;
-    };
+/// The scheme's settings for this rule.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Params {
+    /// How many years a certificate is valid (it expires the day before that anniversary of issue).
+    pub years: Years,
+    /// Whether a certificate expiring earlier than that is a warning (true) or passes (false).
+    pub shorter_is_warning: bool,
+}
+
+fn check(ctx: &Ctx, p: &Params, out: &mut Vec<Finding>) {
+    let years = p.years.get();
     let cycles = cycle::cycles(ctx.case);
     for (i, cy) in cycles.iter().enumerate() {
         let c = cy.certificate;
@@ -58,7 +63,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                             c.number.value, c.issued.value, c.expires.value
                         ),
                     ));
-                } else if c.expires.value < latest && cfg.flag("shorter_is_warning") {
+                } else if c.expires.value < latest && p.shorter_is_warning {
                     out.push(
                         Finding::new(
                             c.expires.pos,

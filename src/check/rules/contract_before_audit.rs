@@ -14,7 +14,6 @@ pub static RULE: Rule = Rule {
     example: "application:\n  reviewed: 2026-02-04\ncontract:\n  signed: 2026-03-06\naudits:\n  - { id: S1, start: 2026-03-05, … }",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[],
     check: Check::Case(check),
 };
 
@@ -44,8 +43,8 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             Finding::new(
                 signed.pos,
                 format!(
-                    "the contract was signed on {}, before the application was reviewed and accepted on {} (line {})",
-                    signed.value, accepted.value, accepted.pos.line
+                    "the contract was signed on {}, before the application was reviewed and accepted on {}",
+                    signed.value, accepted.value
                 ),
             )
             .related(accepted.pos, "application accepted"),
@@ -56,8 +55,8 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             Finding::new(
                 signed.pos,
                 format!(
-                    "the contract was signed on {}, after audit {} started on {} (line {})",
-                    signed.value, first.id.value, first.start.value, first.start.pos.line
+                    "the contract was signed on {}, after audit {} started on {}",
+                    signed.value, first.id.value, first.start.value
                 ),
             )
             .related(first.start.pos, "first audit starts"),

@@ -1,7 +1,11 @@
 //! Nobody who gave the client technical services (consulting, training for the system)
 //! in the last two years audits, reviews or decides on it (TB-GZ-036 14.3 2)).
 
-use crate::check::{Applies, Check, Ctx, Finding, Param, Rule};
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+use crate::check::params::Years;
+use crate::check::{Applies, Check, Ctx, Finding, Rule, WithParams};
 use crate::dates::add_months;
 use crate::diag::Severity;
 use crate::load::Date;
@@ -18,15 +22,22 @@ pub static RULE: Rule = Rule {
     example: "staff:\n  - id: li-si\n    services: [{ credit_code: 91360100MA39K8T2XY, ended: 2025-06-30 }]\naudits:\n  - { id: S1, start: 2026-03-05, team: [{ person: li-si, … }] }",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[("years", Param::Int, true)],
-    check: Check::Case(check),
+    check: Check::Configured(&WithParams::<Params>(check)),
 };
 
-fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
-    let (Some(body), Some(years)) = (ctx.body, ctx.config(RULE.id).and_then(|c| c.int("years")))
-    else {
+/// The scheme's settings for this rule.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Params {
+    /// Years after a technical service to a client during which the person may not audit or decide for that client.
+    pub years: Years,
+}
+
+fn check(ctx: &Ctx, p: &Params, out: &mut Vec<Finding>) {
+    let Some(body) = ctx.body else {
         return;
     };
+    let years = p.years.get();
     let case = ctx.case;
     let mut involved: Vec<(&str, Date, Pos, String)> = Vec::new();
     for a in &case.audits {

@@ -16,7 +16,6 @@ pub static RULE: Rule = Rule {
     example: "audits:\n  - id: S2\n    start: 2026-03-17\n    end: 2026-03-17\n    onsite_mandays: 3.0\n    team:\n      - { person: zhang-san, role: leader }\n      - { person: wang-expert, role: technical-expert }",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[],
     check: Check::Case(check),
 };
 

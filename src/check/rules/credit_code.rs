@@ -14,7 +14,6 @@ pub static RULE: Rule = Rule {
     example: "client:\n  credit_code: 91350100M000100Y44   # the check character should be 3",
     default_citations: &["GB 32100-2015 4"],
     applies: Applies::Always,
-    params: &[],
     check: Check::Case(check),
 };
 

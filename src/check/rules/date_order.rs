@@ -18,7 +18,6 @@ pub static RULE: Rule = Rule {
     example: "audits:\n  - id: S2\n    start: 2026-03-17\n    end: 2026-03-15     # before start",
     default_citations: &[],
     applies: Applies::Always,
-    params: &[],
     check: Check::Case(check),
 };
 
@@ -35,8 +34,8 @@ fn not_before(
             Finding::new(
                 later.pos,
                 format!(
-                    "{later_name} {} is before {earlier_name} {} (line {})",
-                    later.value, earlier.value, earlier.pos.line
+                    "{later_name} {} is before {earlier_name} {}",
+                    later.value, earlier.value
                 ),
             )
             .related(earlier.pos, earlier_name),

@@ -1,7 +1,11 @@
 //! Suspension and withdrawal follow their ground within a deadline: calendar days (TB
 //! "5日") or working days (HZL "5个工作日"), as the scheme file says.
 
-use crate::check::{Applies, Check, Ctx, Finding, Param, Rule, working_days_after};
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+use crate::check::params::{Days, WorkingDays};
+use crate::check::{Applies, Check, Ctx, Finding, Rule, WithParams, working_days_after};
 use crate::dates::add_days;
 use crate::diag::Severity;
 use crate::load::case::Outcome;
@@ -16,11 +20,7 @@ pub static SUSPENSION: Rule = Rule {
     example: "decisions:\n  - { id: D2, outcome: suspend, trigger: 2026-06-01, date: 2026-06-09, … }",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[
-        ("days", Param::Int, false),
-        ("working_days", Param::Int, false),
-    ],
-    check: Check::Case(suspension),
+    check: Check::Configured(&WithParams::<Params>(suspension)),
 };
 
 pub static WITHDRAWAL: Rule = Rule {
@@ -31,25 +31,29 @@ pub static WITHDRAWAL: Rule = Rule {
     example: "decisions:\n  - { id: D3, outcome: withdraw, trigger: 2026-09-01, date: 2026-09-10, … }",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[
-        ("days", Param::Int, false),
-        ("working_days", Param::Int, false),
-    ],
-    check: Check::Case(withdrawal),
+    check: Check::Configured(&WithParams::<Params>(withdrawal)),
 };
 
-fn suspension(ctx: &Ctx, out: &mut Vec<Finding>) {
-    run(ctx, &SUSPENSION, Outcome::Suspend, "suspended", out);
+/// The scheme's settings for `suspension-deadline` and `withdrawal-deadline`: `days` or
+/// `working_days`.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Params {
+    /// The deadline in calendar days after the ground was verified.
+    pub days: Option<Days>,
+    /// The deadline in working days instead (used when both are given).
+    pub working_days: Option<WorkingDays>,
 }
 
-fn withdrawal(ctx: &Ctx, out: &mut Vec<Finding>) {
-    run(ctx, &WITHDRAWAL, Outcome::Withdraw, "withdrawn", out);
+fn suspension(ctx: &Ctx, p: &Params, out: &mut Vec<Finding>) {
+    run(ctx, p, Outcome::Suspend, "suspended", out);
 }
 
-fn run(ctx: &Ctx, rule: &Rule, outcome: Outcome, done: &str, out: &mut Vec<Finding>) {
-    let Some(cfg) = ctx.config(rule.id) else {
-        return;
-    };
+fn withdrawal(ctx: &Ctx, p: &Params, out: &mut Vec<Finding>) {
+    run(ctx, p, Outcome::Withdraw, "withdrawn", out);
+}
+
+fn run(ctx: &Ctx, p: &Params, outcome: Outcome, done: &str, out: &mut Vec<Finding>) {
     for d in ctx
         .case
         .decisions
@@ -66,9 +70,9 @@ fn run(ctx: &Ctx, rule: &Rule, outcome: Outcome, done: &str, out: &mut Vec<Findi
             ));
             continue;
         };
-        let (latest, unit, n) = if let Some(n) = cfg.int("working_days") {
+        let (latest, unit, n) = if let Some(n) = p.working_days.map(WorkingDays::get) {
             (working_days_after(ctx, trigger, n, out), "working days", n)
-        } else if let Some(n) = cfg.int("days") {
+        } else if let Some(n) = p.days.map(Days::get) {
             (add_days(trigger.value, i64::from(n)), "days", n)
         } else {
             continue;
@@ -78,8 +82,8 @@ fn run(ctx: &Ctx, rule: &Rule, outcome: Outcome, done: &str, out: &mut Vec<Findi
                 Finding::new(
                     d.date.pos,
                     format!(
-                        "the certificate is {done} on {}, more than {n} {unit} after the ground was verified on {} (line {}); the last day was {latest}",
-                        d.date.value, trigger.value, trigger.pos.line
+                        "the certificate is {done} on {}, more than {n} {unit} after the ground was verified on {}; the last day was {latest}",
+                        d.date.value, trigger.value
                     ),
                 )
                 .related(trigger.pos, "ground verified"),

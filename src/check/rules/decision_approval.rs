@@ -15,7 +15,6 @@ pub static RULE: Rule = Rule {
     example: "decisions:\n  - { id: D1, outcome: grant, date: 2026-04-20 }   # no approved_by / approved",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[],
     check: Check::Case(check),
 };
 
@@ -51,8 +50,8 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 Finding::new(
                     on.pos,
                     format!(
-                        "decision {} is approved on {}, before it was taken on {} (line {})",
-                        d.id.value, on.value, d.date.value, d.date.pos.line
+                        "decision {} is approved on {}, before it was taken on {}",
+                        d.id.value, on.value, d.date.value
                     ),
                 )
                 .related(d.date.pos, "decided"),
@@ -69,8 +68,8 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                     Finding::new(
                         c.issued.pos,
                         format!(
-                            "certificate {} is issued on {}, before decision {} was approved on {} (line {})",
-                            c.number.value, c.issued.value, d.id.value, on.value, on.pos.line
+                            "certificate {} is issued on {}, before decision {} was approved on {}",
+                            c.number.value, c.issued.value, d.id.value, on.value
                         ),
                     )
                     .related(on.pos, "approved"),

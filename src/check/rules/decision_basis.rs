@@ -17,7 +17,6 @@ pub static RULE: Rule = Rule {
     example: "decisions:\n  - { id: D1, outcome: grant, audits: [S2] }   # stage 1 missing",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[],
     check: Check::Case(check),
 };
 
@@ -71,11 +70,10 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                     Finding::new(
                         id.pos,
                         format!(
-                            "decision {} ({}) rests on audit {}, which concluded against it (line {})",
+                            "decision {} ({}) rests on audit {}, which concluded against it",
                             d.id.value,
                             d.outcome.value.name(),
                             a.id.value,
-                            c.pos.line
                         ),
                     )
                     .related(c.pos, "audit conclusion"),

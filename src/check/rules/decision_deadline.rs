@@ -1,6 +1,10 @@
 //! The certification decision follows stage 2 within six months (TB-GZ-036 9.4.1).
 
-use crate::check::{Applies, Check, Ctx, Finding, Param, Rule};
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+use crate::check::params::Months;
+use crate::check::{Applies, Check, Ctx, Finding, Rule, WithParams};
 use crate::dates::add_months;
 use crate::diag::Severity;
 use crate::load::case::{AuditKind, DecisionKind};
@@ -15,14 +19,19 @@ pub static RULE: Rule = Rule {
     example: "audits:\n  - { id: S2, kind: stage2, end: 2026-03-19 }\ndecisions:\n  - { id: D1, kind: initial, date: 2026-10-12, audits: [S1, S2] }",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[("months", Param::Int, true)],
-    check: Check::Case(check),
+    check: Check::Configured(&WithParams::<Params>(check)),
 };
 
-fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
-    let Some(months) = ctx.config(RULE.id).and_then(|c| c.int("months")) else {
-        return;
-    };
+/// The scheme's settings for this rule.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Params {
+    /// Months after stage 2 ends within which the initial decision is taken.
+    pub months: Months,
+}
+
+fn check(ctx: &Ctx, p: &Params, out: &mut Vec<Finding>) {
+    let months = p.months.get();
     for s2 in ctx
         .case
         .audits
@@ -38,8 +47,8 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 Finding::new(
                     d.date.pos,
                     format!(
-                        "decision {} is taken on {}, more than {months} months after stage 2 audit {} ended on {} (line {}); the last day was {latest}",
-                        d.id.value, d.date.value, s2.id.value, s2.end.value, s2.end.pos.line
+                        "decision {} is taken on {}, more than {months} months after stage 2 audit {} ended on {}; the last day was {latest}",
+                        d.id.value, d.date.value, s2.id.value, s2.end.value
                     ),
                 )
                 .related(s2.end.pos, "stage 2 ended"),

@@ -1,6 +1,9 @@
 //! The decider took no part in the audits decided on.
 
-use crate::check::{Applies, Check, Ctx, Finding, Param, Rule};
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+use crate::check::{Applies, Check, Ctx, Finding, Rule, WithParams};
 use crate::diag::Severity;
 use crate::load::case::{DecisionKind, Grade};
 
@@ -15,14 +18,18 @@ pub static RULE: Rule = Rule {
     example: "decisions:\n  - { id: D1, audits: [S1, S2], decided_by: zhang-san }   # zhang-san led S2",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[("simplified_surveillance", Param::Flag, true)],
-    check: Check::Case(check),
+    check: Check::Configured(&WithParams::<Params>(check)),
 };
 
-fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
-    let Some(cfg) = ctx.config(RULE.id) else {
-        return;
-    };
+/// The scheme's settings for this rule.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Params {
+    /// Whether a simplified surveillance decision may be taken by a member of the audit team.
+    pub simplified_surveillance: bool,
+}
+
+fn check(ctx: &Ctx, p: &Params, out: &mut Vec<Finding>) {
     for d in &ctx.case.decisions {
         for id in &d.audits {
             let Some(a) = ctx.case.audit(id) else {
@@ -33,8 +40,8 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                     Finding::new(
                         d.decided_by.pos,
                         format!(
-                            "{} decides {} but was on the team of audit {} (line {})",
-                            d.decided_by.value, d.id.value, a.id.value, m.pos.line
+                            "{} decides {} but was on the team of audit {}",
+                            d.decided_by.value, d.id.value, a.id.value
                         ),
                     )
                     .related(m.pos, "on the team here"),
@@ -48,7 +55,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 .filter_map(|id| ctx.case.audit(id))
                 .flat_map(|a| a.nonconformities.iter())
                 .any(|n| n.grade.value == Grade::Major);
-            if !cfg.flag("simplified_surveillance") {
+            if !p.simplified_surveillance {
                 out.push(Finding::new(
                     s.pos,
                     "this scheme has no simplified decisions",

@@ -13,7 +13,6 @@ pub static RULE: Rule = Rule {
     example: "decisions:\n  - id: D1\n    decided_by: qian-qi   # an application reviewer",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[],
     check: Check::Case(check),
 };
 

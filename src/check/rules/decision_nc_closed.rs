@@ -2,7 +2,10 @@
 //! verified effective and every minor one under an accepted plan; TB closes every NC of the
 //! initial audit (TB-GZ-036 8.3 3), 8.5, 9.4.2 2); HZL-MSRG-005 4.6.3).
 
-use crate::check::{Applies, Check, Ctx, Finding, Param, Rule};
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+use crate::check::{Applies, Check, Ctx, Finding, Rule, WithParams};
 use crate::diag::Severity;
 use crate::load::case::{DecisionKind, Grade};
 
@@ -18,21 +21,25 @@ pub static RULE: Rule = Rule {
     example: "decisions:\n  - { id: D1, date: 2026-04-20, outcome: grant, audits: [S1, S2] }\n# NC02 (major) verified on 2026-04-25",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[("initial_all_closed", Param::Flag, true)],
-    check: Check::Case(check),
+    check: Check::Configured(&WithParams::<Params>(check)),
 };
 
-fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
-    let Some(cfg) = ctx.config(RULE.id) else {
-        return;
-    };
+/// The scheme's settings for this rule.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Params {
+    /// Whether an initial decision needs every nonconformity closed, minor ones included (else minor ones need an accepted plan).
+    pub initial_all_closed: bool,
+}
+
+fn check(ctx: &Ctx, p: &Params, out: &mut Vec<Finding>) {
     for d in ctx
         .case
         .decisions
         .iter()
         .filter(|d| d.outcome.value.is_positive())
     {
-        let all = cfg.flag("initial_all_closed") && d.kind.value == DecisionKind::Initial;
+        let all = p.initial_all_closed && d.kind.value == DecisionKind::Initial;
         for audit_id in &d.audits {
             let Some(audit) = ctx.case.audit(audit_id) else {
                 continue;
@@ -56,14 +63,13 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                         Finding::new(
                             d.outcome.pos,
                             format!(
-                                "decision {} ({}) on {}: {} nonconformity {} of audit {} (line {}) {problem} by then",
+                                "decision {} ({}) on {}: {} nonconformity {} of audit {} {problem} by then",
                                 d.id.value,
                                 d.outcome.value.name(),
                                 d.date.value,
                                 if nc.grade.value == Grade::Major { "major" } else { "minor" },
                                 nc.id.value,
-                                audit.id.value,
-                                nc.id.pos.line
+                                audit.id.value
                             ),
                         )
                         .related(nc.id.pos, "nonconformity"),

@@ -17,7 +17,6 @@ pub static RULE: Rule = Rule {
     example: "audits:\n  - id: S1\n    kind: stage1\n  - id: S1          # used twice\n    kind: stage2",
     default_citations: &[],
     applies: Applies::Always,
-    params: &[],
     check: Check::Case(check),
 };
 
@@ -30,7 +29,6 @@ pub static ACROSS_CASES: Rule = Rule {
     example: "",
     default_citations: &[],
     applies: Applies::Always,
-    params: &[],
     check: Check::Project(check_project),
 };
 
@@ -39,14 +37,8 @@ fn dups<'a>(what: &str, ids: impl Iterator<Item = &'a Text>, out: &mut Vec<Findi
     for id in ids {
         if let Some(first) = seen.get(id.as_str()) {
             out.push(
-                Finding::new(
-                    id.pos,
-                    format!(
-                        "{what} id `{}` is already used on line {}",
-                        id.value, first.pos.line
-                    ),
-                )
-                .related(first.pos, "first used here"),
+                Finding::new(id.pos, format!("{what} id `{}` is already used", id.value))
+                    .related(first.pos, "first used here"),
             );
         } else {
             seen.insert(id.as_str(), id);

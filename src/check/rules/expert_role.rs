@@ -15,7 +15,6 @@ pub static RULE: Rule = Rule {
     example: "nonconformities:\n  - id: NC01\n    auditor: wang-expert   # a technical expert",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[],
     check: Check::Case(check),
 };
 

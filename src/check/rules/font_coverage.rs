@@ -17,6 +17,5 @@ pub static RULE: Rule = Rule {
     example: "client:\n  name: 赣云数据科技有限公司 😀   # no bundled font has U+1F600",
     default_citations: &[],
     applies: Applies::Always,
-    params: &[],
     check: Check::Records,
 };

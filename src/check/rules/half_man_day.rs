@@ -13,7 +13,6 @@ pub static RULE: Rule = Rule {
     example: "audits:\n  - id: A1\n    mandays: 2.3",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[],
     check: Check::Case(check),
 };
 

@@ -16,7 +16,6 @@ pub static RULE: Rule = Rule {
     example: "client:\n  licences:\n    - { name: 增值电信业务经营许可证, valid_until: 2026-03-31 }\ndecisions:\n  - { id: D1, outcome: grant, date: 2026-04-20, … }",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[],
     check: Check::Case(check),
 };
 
@@ -30,8 +29,8 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 Finding::new(
                     until.pos,
                     format!(
-                        "licence {} expired on {}, before the application was received on {} (line {})",
-                        lic.name.value, until.value, received.value, received.pos.line
+                        "licence {} expired on {}, before the application was received on {}",
+                        lic.name.value, until.value, received.value
                     ),
                 )
                 .related(received.pos, "application received"),
@@ -53,8 +52,8 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 Finding::new(
                     until.pos,
                     format!(
-                        "licence {} expired on {}, before decision {} on {} (line {}); certification cannot be granted on an expired licence",
-                        lic.name.value, until.value, d.id.value, d.date.value, d.date.pos.line
+                        "licence {} expired on {}, before decision {} on {}; certification cannot be granted on an expired licence",
+                        lic.name.value, until.value, d.id.value, d.date.value
                     ),
                 )
                 .related(d.date.pos, "decision"),

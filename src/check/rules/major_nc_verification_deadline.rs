@@ -3,12 +3,17 @@
 //! after a recertification before the certificate expires (TB-GZ-036 8.4 1)–3);
 //! HZL-MSRG-005 4.5.1, 5.7, 6.3).
 
+use schemars::JsonSchema;
+use serde::Deserialize;
+
 use crate::check::cycle::in_force;
-use crate::check::{Applies, Check, Ctx, Finding, Param, Rule};
+use crate::check::params::Months;
+use crate::check::{Applies, Check, Ctx, Finding, Rule, WithParams};
 use crate::dates::add_months;
 use crate::diag::Severity;
 use crate::load::Date;
 use crate::load::case::{Audit, AuditKind, Grade, Nonconformity};
+use crate::source::Pos;
 
 pub static RULE: Rule = Rule {
     id: "major-nc-verification-deadline",
@@ -23,64 +28,78 @@ pub static RULE: Rule = Rule {
     example: "audits:\n  - id: S2\n    end: 2026-03-19\n    nonconformities:\n      - id: NC02\n        grade: major\n        verification: { date: 2026-10-08, … }   # after 2026-09-19",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[
-        ("initial_months", Param::Int, true),
-        ("surveillance_months", Param::Int, false),
-        ("surveillance_by_due", Param::Flag, false),
-        ("recertification_all_grades", Param::Flag, false),
-    ],
-    check: Check::Case(check),
+    check: Check::Configured(&WithParams::<Params>(check)),
 };
 
-/// The NC's deadline and how it was set, or why there is none.
-pub fn deadline(ctx: &Ctx, audit: &Audit, nc: &Nonconformity) -> Option<(Date, String)> {
-    let cfg = ctx.config(RULE.id)?;
+/// The NC's deadline, how it was set, and where, when the case sets it (its `due`).
+pub fn deadline(
+    ctx: &Ctx,
+    audit: &Audit,
+    nc: &Nonconformity,
+) -> Option<(Date, String, Option<Pos>)> {
+    let p = ctx.params::<Params>(&RULE)?;
     let major = nc.grade.value == Grade::Major;
     match audit.kind.value {
         AuditKind::Stage1 | AuditKind::Stage2 if major => {
-            let m = cfg.int("initial_months")?;
+            let m = p.initial_months.get();
             Some((
                 add_months(audit.end.value, m),
                 format!(
                     "{m} months after audit {} ended on {}",
                     audit.id.value, audit.end.value
                 ),
+                None,
             ))
         }
         AuditKind::Surveillance if major => {
-            if cfg.flag("surveillance_by_due") {
+            if p.surveillance_by_due {
                 let due = nc.due.as_ref()?;
-                Some((due.value, format!("its due date (line {})", due.pos.line)))
+                Some((due.value, "its due date".to_string(), Some(due.pos)))
             } else {
-                let m = cfg.int("surveillance_months")?;
+                let m = p.surveillance_months?.get();
                 Some((
                     add_months(audit.end.value, m),
                     format!(
                         "{m} months after surveillance {} ended on {}",
                         audit.id.value, audit.end.value
                     ),
+                    None,
                 ))
             }
         }
-        AuditKind::Recertification if major || cfg.flag("recertification_all_grades") => {
+        AuditKind::Recertification if major || p.recertification_all_grades => {
             let cert = in_force(ctx.case, audit.start.value)?;
             Some((
                 cert.expires.value,
                 format!("the expiry of certificate {}", cert.number.value),
+                Some(cert.expires.pos),
             ))
         }
         _ => None,
     }
 }
 
-fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
-    let Some(cfg) = ctx.config(RULE.id) else {
-        return;
-    };
+/// The scheme's settings for this rule.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Params {
+    /// Months after the initial audit ends by which a major nonconformity is verified.
+    pub initial_months: Months,
+    /// Months after a surveillance ends by which its major nonconformities are verified.
+    pub surveillance_months: Option<Months>,
+    /// Whether a surveillance's major nonconformities are verified by their own `due` date instead.
+    #[serde(default)]
+    pub surveillance_by_due: bool,
+    /// Whether every nonconformity of a recertification, minor ones too, is verified before the certificate expires.
+    #[serde(default)]
+    pub recertification_all_grades: bool,
+}
+
+fn check(ctx: &Ctx, p: &Params, out: &mut Vec<Finding>) {
     for (audit, nc) in ctx.case.nonconformities() {
         if audit.kind.value == AuditKind::Surveillance
             && nc.grade.value == Grade::Major
-            && cfg.flag("surveillance_by_due")
+            && p.surveillance_by_due
             && nc.due.is_none()
         {
             out.push(Finding::new(
@@ -92,7 +111,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             ));
             continue;
         }
-        let Some((by, how)) = deadline(ctx, audit, nc) else {
+        let Some((by, how, set_at)) = deadline(ctx, audit, nc) else {
             continue;
         };
         let grade = if nc.grade.value == Grade::Major {
@@ -100,29 +119,33 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         } else {
             "minor"
         };
-        match &nc.verification {
-            Some(v) if v.date.value > by => out.push(Finding::new(
+        let finding = match &nc.verification {
+            Some(v) if v.date.value > by => Finding::new(
                 v.date.pos,
                 format!(
                     "{grade} nonconformity {} is verified on {}, after its deadline {by} ({how})",
                     nc.id.value, v.date.value
                 ),
-            )),
-            Some(v) if !v.effective.value && by < ctx.as_of => out.push(Finding::new(
+            ),
+            Some(v) if !v.effective.value && by < ctx.as_of => Finding::new(
                 v.effective.pos,
                 format!(
                     "{grade} nonconformity {}'s corrective action was found not effective and the deadline {by} ({how}) has passed",
                     nc.id.value
                 ),
-            )),
-            None if by < ctx.as_of => out.push(Finding::new(
+            ),
+            None if by < ctx.as_of => Finding::new(
                 nc.id.pos,
                 format!(
                     "{grade} nonconformity {} has no verification and its deadline {by} ({how}) has passed",
                     nc.id.value
                 ),
-            )),
-            _ => {}
-        }
+            ),
+            _ => continue,
+        };
+        out.push(match set_at {
+            Some(pos) => finding.related(pos, "deadline set here"),
+            None => finding,
+        });
     }
 }

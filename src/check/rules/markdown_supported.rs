@@ -17,6 +17,5 @@ pub static RULE: Rule = Rule {
     example: "description: |\n  见下表\n  | 条款 | 证据 |\n  |---|---|\n  | 5.1 | 记录 | 多余 |   # 3 cells, header has 2",
     default_citations: &[],
     applies: Applies::Always,
-    params: &[],
     check: Check::Records,
 };

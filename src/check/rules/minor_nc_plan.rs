@@ -2,7 +2,10 @@
 //! its audit; TB's initial audit also sets its deadline (TB-GZ-036 8.2 1), 8.4 1);
 //! HZL-MSRG-005 4.6.3 (3)).
 
-use crate::check::{Applies, Check, Ctx, Finding, Param, Rule};
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+use crate::check::{Applies, Check, Ctx, Finding, Rule, WithParams};
 use crate::diag::Severity;
 use crate::load::case::{AuditKind, Grade};
 
@@ -17,14 +20,18 @@ pub static RULE: Rule = Rule {
     example: "nonconformities:\n  - { id: NC01, grade: minor, … }   # no plan_accepted, and D1 decides on this audit",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[("initial_due_required", Param::Flag, true)],
-    check: Check::Case(check),
+    check: Check::Configured(&WithParams::<Params>(check)),
 };
 
-fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
-    let Some(cfg) = ctx.config(RULE.id) else {
-        return;
-    };
+/// The scheme's settings for this rule.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Params {
+    /// Whether a minor nonconformity of the initial audit needs a `due` date.
+    pub initial_due_required: bool,
+}
+
+fn check(ctx: &Ctx, p: &Params, out: &mut Vec<Finding>) {
     for (audit, nc) in ctx
         .case
         .nonconformities()
@@ -42,7 +49,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         if nc.plan_accepted.is_none() {
             missing.push("`plan_accepted` (the date its corrective-action plan was accepted)");
         }
-        if cfg.flag("initial_due_required")
+        if p.initial_due_required
             && matches!(audit.kind.value, AuditKind::Stage1 | AuditKind::Stage2)
             && nc.due.is_none()
         {
@@ -53,11 +60,10 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 Finding::new(
                     nc.id.pos,
                     format!(
-                        "minor nonconformity {} lacks {}; decision {} (line {}) rests on audit {}",
+                        "minor nonconformity {} lacks {}; decision {} rests on audit {}",
                         nc.id.value,
                         missing.join(" and "),
                         decision.id.value,
-                        decision.id.pos.line,
                         audit.id.value
                     ),
                 )

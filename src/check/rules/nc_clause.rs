@@ -13,7 +13,6 @@ pub static RULE: Rule = Rule {
     example: "nonconformities:\n  - id: NC01\n    clause: \"7.5.4\"   # CTS TBGL-24-2026 has no 7.5.4",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[],
     check: Check::Case(check),
 };
 

@@ -12,7 +12,6 @@ pub static RULE: Rule = Rule {
     example: "nonconformities:\n  - { id: NC01, raised: 2026-03-18, … }   # no confirmed_by_client",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[],
     check: Check::Case(check),
 };
 

@@ -12,7 +12,6 @@ pub static RULE: Rule = Rule {
     example: "audits:\n  - id: S2\n    team: [{ person: zhang-san, role: leader }]\n    nonconformities:\n      - { id: NC01, auditor: li-si, … }   # not on S2's team",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[],
     check: Check::Case(check),
 };
 

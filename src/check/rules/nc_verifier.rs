@@ -14,7 +14,6 @@ pub static RULE: Rule = Rule {
     example: "verification: { date: 2026-04-10, method: document, by: qian-qi, effective: true }",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[],
     check: Check::Case(check),
 };
 

@@ -1,7 +1,11 @@
 //! A refused application is notified to the applicant in writing within 30 days of receipt
 //! (TB-GZ-036 5.2.2 2)).
 
-use crate::check::{Applies, Check, Ctx, Finding, Param, Rule};
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+use crate::check::params::Days;
+use crate::check::{Applies, Check, Ctx, Finding, Rule, WithParams};
 use crate::dates::add_days;
 use crate::diag::Severity;
 
@@ -14,14 +18,19 @@ pub static RULE: Rule = Rule {
     example: "application:\n  received: 2026-02-02\n  accepted: false\n  notified: 2026-03-20   # 46 days later",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[("days", Param::Int, true)],
-    check: Check::Case(check),
+    check: Check::Configured(&WithParams::<Params>(check)),
 };
 
-fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
-    let Some(days) = ctx.config(RULE.id).and_then(|c| c.int("days")) else {
-        return;
-    };
+/// The scheme's settings for this rule.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Params {
+    /// Calendar days from receipt within which a refused applicant is notified.
+    pub days: Days,
+}
+
+fn check(ctx: &Ctx, p: &Params, out: &mut Vec<Finding>) {
+    let days = p.days.get();
     let app = &ctx.case.application;
     if app.accepted.value {
         return;
@@ -40,8 +49,8 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             Finding::new(
                 n.pos,
                 format!(
-                    "the refusal was notified on {}, more than {days} days after the application was received on {} (line {}); the last day was {latest}",
-                    n.value, app.received.value, app.received.pos.line
+                    "the refusal was notified on {}, more than {days} days after the application was received on {}; the last day was {latest}",
+                    n.value, app.received.value
                 ),
             )
             .related(app.received.pos, "application received"),

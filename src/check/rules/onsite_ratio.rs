@@ -1,6 +1,10 @@
 //! The on-site share of each audit's time.
 
-use crate::check::{Applies, Check, Ctx, Finding, Param, Rule};
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+use crate::check::params::Fraction;
+use crate::check::{Applies, Check, Ctx, Finding, Rule, WithParams};
 use crate::diag::Severity;
 
 pub static RULE: Rule = Rule {
@@ -12,14 +16,19 @@ pub static RULE: Rule = Rule {
     example: "audits:\n  - id: S2\n    mandays: 5.5\n    onsite_mandays: 4.0   # 73 %, below 80 %",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[("min", Param::Float, true)],
-    check: Check::Case(check),
+    check: Check::Configured(&WithParams::<Params>(check)),
 };
 
-fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
-    let Some(min) = ctx.config(RULE.id).and_then(|c| c.float("min")) else {
-        return;
-    };
+/// The scheme's settings for this rule.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Params {
+    /// The smallest share of an audit's man-days spent on site.
+    pub min: Fraction,
+}
+
+fn check(ctx: &Ctx, p: &Params, out: &mut Vec<Finding>) {
+    let min = p.min.get();
     for a in ctx.case.audits.iter().filter(|a| a.onsite.value) {
         let need = min * a.mandays.value;
         if a.onsite_mandays.value + 1e-9 < need {

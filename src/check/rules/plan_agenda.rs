@@ -14,7 +14,6 @@ pub static RULE: Rule = Rule {
     example: "audits:\n  - id: S2\n    start: 2026-03-17\n    end: 2026-03-19\n    plan:\n      agenda:\n        - { date: 2026-03-20, activity: 末次会议 }",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[],
     check: Check::Case(check),
 };
 

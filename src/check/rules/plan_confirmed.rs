@@ -12,7 +12,6 @@ pub static RULE: Rule = Rule {
     example: "plan:\n  issued: 2026-03-09\n  confirmed: 2026-03-18   # after the audit started on 2026-03-17",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[],
     check: Check::Case(check),
 };
 
@@ -28,8 +27,8 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 Finding::new(
                     c.pos,
                     format!(
-                        "the client confirmed the plan of audit {} on {}, after the audit started on {} (line {})",
-                        a.id.value, c.value, a.start.value, a.start.pos.line
+                        "the client confirmed the plan of audit {} on {}, after the audit started on {}",
+                        a.id.value, c.value, a.start.value
                     ),
                 )
                 .related(a.start.pos, "the audit starts"),

@@ -1,6 +1,10 @@
 //! The audit plan reaches the regulator in advance (TB-GZ-036 12.2).
 
-use crate::check::{Applies, Check, Ctx, Finding, Param, Rule};
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+use crate::check::params::Days;
+use crate::check::{Applies, Check, Ctx, Finding, Rule, WithParams};
 use crate::dates::add_days;
 use crate::diag::Severity;
 
@@ -12,14 +16,19 @@ pub static RULE: Rule = Rule {
     example: "start: 2026-03-17\nplan:\n  reported: 2026-03-16   # 1 day before",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[("days_before", Param::Int, true)],
-    check: Check::Case(check),
+    check: Check::Configured(&WithParams::<Params>(check)),
 };
 
-fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
-    let Some(days) = ctx.config(RULE.id).and_then(|c| c.int("days_before")) else {
-        return;
-    };
+/// The scheme's settings for this rule.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Params {
+    /// How many days before an audit starts its plan must reach the regulator.
+    pub days_before: Days,
+}
+
+fn check(ctx: &Ctx, p: &Params, out: &mut Vec<Finding>) {
+    let days = p.days_before.get();
     for a in ctx.case.audits.iter().filter(|a| a.onsite.value) {
         let Some(plan) = &a.plan else { continue };
         let latest = add_days(a.start.value, -i64::from(days));
@@ -35,8 +44,8 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 Finding::new(
                     r.pos,
                     format!(
-                        "the plan of audit {} was reported on {}, less than {days} days before the audit starts on {} (line {}); the last day was {latest}",
-                        a.id.value, r.value, a.start.value, a.start.pos.line
+                        "the plan of audit {} was reported on {}, less than {days} days before the audit starts on {}; the last day was {latest}",
+                        a.id.value, r.value, a.start.value
                     ),
                 )
                 .related(a.start.pos, "the audit starts"),

@@ -1,7 +1,10 @@
 //! Every on-site audit has an audit plan (TB-GZ-036 5.4.7 1); HZL-MSRG-005 4.2.3.1, which
 //! does not ask for one at stage 1).
 
-use crate::check::{Applies, Check, Ctx, Finding, Param, Rule};
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+use crate::check::{Applies, Check, Ctx, Finding, Rule, WithParams};
 use crate::diag::Severity;
 use crate::load::case::AuditKind;
 
@@ -14,19 +17,23 @@ pub static RULE: Rule = Rule {
     example: "audits:\n  - { id: S2, kind: stage2, onsite: true, … }   # no plan:",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[("stage1", Param::Flag, true)],
-    check: Check::Case(check),
+    check: Check::Configured(&WithParams::<Params>(check)),
 };
 
-fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
-    let Some(cfg) = ctx.config(RULE.id) else {
-        return;
-    };
+/// The scheme's settings for this rule.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Params {
+    /// Whether a stage 1 audit needs a plan too.
+    pub stage1: bool,
+}
+
+fn check(ctx: &Ctx, p: &Params, out: &mut Vec<Finding>) {
     for a in &ctx.case.audits {
         if !a.onsite.value || a.plan.is_some() {
             continue;
         }
-        if a.kind.value == AuditKind::Stage1 && !cfg.flag("stage1") {
+        if a.kind.value == AuditKind::Stage1 && !p.stage1 {
             continue;
         }
         out.push(Finding::new(

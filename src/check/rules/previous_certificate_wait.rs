@@ -2,7 +2,11 @@
 //! cause waits before applying again (TB-GZ-036 5.1.2 6)) or must have rectified the cause
 //! (HZL-MSRG-005 10.4).
 
-use crate::check::{Applies, Check, Ctx, Finding, Param, Rule};
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+use crate::check::params::Months;
+use crate::check::{Applies, Check, Ctx, Finding, Rule, WithParams};
 use crate::dates::add_months;
 use crate::diag::Severity;
 use crate::load::case::PreviousStatus;
@@ -18,12 +22,7 @@ pub static RULE: Rule = Rule {
     example: "client:\n  previous_certificates:\n    - { body: 某认证公司, status: withdrawn, date: 2025-09-01, own_cause: true }\napplication:\n  received: 2026-02-02   # 5 months later",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[
-        ("months", Param::Int, false),
-        ("months_if_body_lost_approval", Param::Int, false),
-        ("unless_rectified", Param::Flag, false),
-    ],
-    check: Check::Case(check),
+    check: Check::Configured(&WithParams::<Params>(check)),
 };
 
 fn status(s: PreviousStatus) -> &'static str {
@@ -34,10 +33,20 @@ fn status(s: PreviousStatus) -> &'static str {
     }
 }
 
-fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
-    let Some(cfg) = ctx.config(RULE.id) else {
-        return;
-    };
+/// The scheme's settings for this rule.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Params {
+    /// Months after a previous certificate ended for the client's own cause before a new application may be accepted.
+    pub months: Option<Months>,
+    /// The wait instead, when the previous body lost its approval.
+    pub months_if_body_lost_approval: Option<Months>,
+    /// Whether the client must have rectified the cause (`rectified: true`) instead of waiting.
+    #[serde(default)]
+    pub unless_rectified: bool,
+}
+
+fn check(ctx: &Ctx, p: &Params, out: &mut Vec<Finding>) {
     let received = &ctx.case.application.received;
     for prev in ctx
         .case
@@ -56,7 +65,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             status(prev.status.value),
             prev.date.value
         );
-        if cfg.flag("unless_rectified") && !prev.rectified.as_ref().is_some_and(|r| r.value) {
+        if p.unless_rectified && !prev.rectified.as_ref().is_some_and(|r| r.value) {
             let pos = prev
                 .rectified
                 .as_ref()
@@ -66,12 +75,12 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 format!("{what}; record `rectified: true` once the cause has been rectified"),
             ));
         }
-        let Some(months) = cfg.int("months") else {
+        let Some(months) = p.months.map(Months::get) else {
             continue;
         };
         let lost = prev.body_approval_revoked.as_ref().is_some_and(|b| b.value);
         let wait = if lost {
-            cfg.int("months_if_body_lost_approval").unwrap_or(months)
+            p.months_if_body_lost_approval.map_or(months, Months::get)
         } else {
             months
         };
@@ -81,8 +90,8 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 Finding::new(
                     received.pos,
                     format!(
-                        "the application was received on {}; {what} (line {}), so no application may be accepted before {earliest} ({wait} months)",
-                        received.value, prev.date.pos.line
+                        "the application was received on {}; {what}, so no application may be accepted before {earliest} ({wait} months)",
+                        received.value
                     ),
                 )
                 .related(prev.date.pos, "previous certificate ended"),

@@ -14,7 +14,6 @@ pub static RULE: Rule = Rule {
     example: "certificates:\n  - { number: TB-CMS-2023-0008, expires: 2026-03-14 }\naudits:\n  - { id: R1, kind: recertification, end: 2026-03-20 }",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[],
     check: Check::Case(check),
 };
 
@@ -33,12 +32,8 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 Finding::new(
                     a.end.pos,
                     format!(
-                        "recertification audit {} ends on {}, after certificate {} expired on {} (line {})",
-                        a.id.value,
-                        a.end.value,
-                        cert.number.value,
-                        cert.expires.value,
-                        cert.expires.pos.line
+                        "recertification audit {} ends on {}, after certificate {} expired on {}",
+                        a.id.value, a.end.value, cert.number.value, cert.expires.value
                     ),
                 )
                 .related(cert.expires.pos, "expiry"),

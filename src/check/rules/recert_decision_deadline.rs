@@ -1,7 +1,11 @@
 //! A renewal decision is taken within six months after the previous certificate expired
 //! (TB-GZ-036 7.3 2)②; HZL-MSRG-005 6.5); later, the client starts again with an initial audit.
 
-use crate::check::{Applies, Check, Ctx, Finding, Param, Rule};
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+use crate::check::params::Months;
+use crate::check::{Applies, Check, Ctx, Finding, Rule, WithParams};
 use crate::dates::add_months;
 use crate::diag::Severity;
 use crate::load::case::Outcome;
@@ -15,14 +19,19 @@ pub static RULE: Rule = Rule {
     example: "certificates:\n  - { number: TB-CMS-2023-0008, expires: 2026-03-14 }\ndecisions:\n  - { id: D4, outcome: renew, date: 2026-10-20 }",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[("months", Param::Int, true)],
-    check: Check::Case(check),
+    check: Check::Configured(&WithParams::<Params>(check)),
 };
 
-fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
-    let Some(months) = ctx.config(RULE.id).and_then(|c| c.int("months")) else {
-        return;
-    };
+/// The scheme's settings for this rule.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Params {
+    /// Months after the previous certificate expired within which a renewal decision may still be taken.
+    pub months: Months,
+}
+
+fn check(ctx: &Ctx, p: &Params, out: &mut Vec<Finding>) {
+    let months = p.months.get();
     for d in ctx
         .case
         .decisions
@@ -45,8 +54,8 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 Finding::new(
                     d.date.pos,
                     format!(
-                        "renewal decision {} is taken on {}, more than {months} months after certificate {} expired on {} (line {}); the last day was {latest}",
-                        d.id.value, d.date.value, prev.number.value, prev.expires.value, prev.expires.pos.line
+                        "renewal decision {} is taken on {}, more than {months} months after certificate {} expired on {}; the last day was {latest}",
+                        d.id.value, d.date.value, prev.number.value, prev.expires.value
                     ),
                 )
                 .related(prev.expires.pos, "expiry"),

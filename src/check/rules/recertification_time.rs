@@ -1,8 +1,12 @@
 //! A recertification audit takes at least two thirds of the table value at the client's
 //! current personnel (TB-GZ-036 7.1.2 1); HZL-MSRG-005 6.2).
 
+use schemars::JsonSchema;
+use serde::Deserialize;
+
 use crate::check::audit_time::{below, effective_personnel, table_value};
-use crate::check::{Applies, Check, Ctx, Finding, Param, Rule};
+use crate::check::params::Fraction;
+use crate::check::{Applies, Check, Ctx, Finding, Rule, WithParams};
 use crate::diag::Severity;
 use crate::load::case::AuditKind;
 
@@ -16,15 +20,22 @@ pub static RULE: Rule = Rule {
     example: "audits:\n  - { id: R1, kind: recertification, mandays: 3.0 }   # table 7: at least 4.67",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[("min", Param::Float, true)],
-    check: Check::Case(check),
+    check: Check::Configured(&WithParams::<Params>(check)),
 };
 
-fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
-    let (Some(scheme), Some(min)) = (ctx.scheme, ctx.config(RULE.id).and_then(|c| c.float("min")))
-    else {
+/// The scheme's settings for this rule.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Params {
+    /// The smallest recertification audit time, as a share of the initial audit time.
+    pub min: Fraction,
+}
+
+fn check(ctx: &Ctx, p: &Params, out: &mut Vec<Finding>) {
+    let Some(scheme) = ctx.scheme else {
         return;
     };
+    let min = p.min.get();
     let people = effective_personnel(ctx.case);
     let Some((table, _)) = table_value(scheme, people) else {
         return;

@@ -18,12 +18,11 @@ pub static RULE: Rule = Rule {
     example: "forms:\n  nc-report: { number: \"{case}-{nc}\" }\n# nonconformity ids NC01 in audit S2 and NC01 in audit A1",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[],
     check: Check::Project(check),
 };
 
 fn check(p: &ProjectCtx, out: &mut Vec<(usize, Finding)>) {
-    let mut seen: HashMap<String, (usize, u32, &str)> = HashMap::new();
+    let mut seen: HashMap<String, (usize, crate::source::Pos, &str)> = HashMap::new();
     for (i, ctx) in p.cases.iter().enumerate() {
         let Some(body) = ctx.body else { continue };
         let mut subjects: Vec<(&str, String)> = Vec::new();
@@ -40,25 +39,24 @@ fn check(p: &ProjectCtx, out: &mut Vec<(usize, Finding)>) {
             subjects.push((doc.form, doc.subject.clone()));
             match seen.get(&doc.number) {
                 Some(&(j, _, case)) if j != i && case == ctx.case.case.as_str() => {}
-                Some(&(j, line, _)) => {
-                    let place = if i == j {
-                        format!("line {line}")
-                    } else {
-                        p.cases[j].file.to_string()
+                Some(&(j, first, _)) => {
+                    let message = |place: &str| {
+                        format!(
+                            "the {} of {} gets document number {}, already used by {place}",
+                            doc.form, doc.subject, doc.number
+                        )
                     };
-                    out.push((
-                        i,
-                        Finding::new(
-                            doc.pos,
-                            format!(
-                                "the {} of {} gets document number {}, already used by a record of {place}",
-                                doc.form, doc.subject, doc.number
-                            ),
-                        ),
-                    ));
+                    let finding = if i == j {
+                        Finding::new(doc.pos, message("another record of this case"))
+                            .related(first, "first record with this number")
+                    } else {
+                        let other = p.cases.get(j).map_or("", |c| c.file);
+                        Finding::new(doc.pos, message(&format!("a record of {other}")))
+                    };
+                    out.push((i, finding));
                 }
                 None => {
-                    seen.insert(doc.number, (i, doc.pos.line, ctx.case.case.as_str()));
+                    seen.insert(doc.number, (i, doc.pos, ctx.case.case.as_str()));
                 }
             }
         }

@@ -15,7 +15,6 @@ pub static RULE: Rule = Rule {
     example: "audits:\n  - id: S2\n    nonconformities: [{ id: NC02, grade: major, … }]\n    conclusion: recommend",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[],
     check: Check::Case(check),
 };
 
@@ -39,8 +38,8 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 Finding::new(
                     c.pos,
                     format!(
-                        "audit {} concludes `recommend` while major nonconformity {} (line {}) is open; conclude `recommend-after-verification`",
-                        a.id.value, nc.id.value, nc.id.pos.line
+                        "audit {} concludes `recommend` while major nonconformity {} is open; conclude `recommend-after-verification`",
+                        a.id.value, nc.id.value
                     ),
                 )
                 .related(nc.id.pos, "major nonconformity"),

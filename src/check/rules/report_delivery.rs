@@ -1,7 +1,11 @@
 //! The audit report reaches the client within 30 working days after the decision
 //! (HZL-MSRG-005 4.4.3; a warning under TB-GZ-036 9.1.1, 9.2 1)).
 
-use crate::check::{Applies, Check, Ctx, Finding, Param, Rule, working_days_after};
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+use crate::check::params::WorkingDays;
+use crate::check::{Applies, Check, Ctx, Finding, Rule, WithParams, working_days_after};
 use crate::diag::Severity;
 
 pub static RULE: Rule = Rule {
@@ -15,14 +19,19 @@ pub static RULE: Rule = Rule {
     example: "decisions:\n  - { id: D1, date: 2026-04-20, audits: [S2] }\naudits:\n  - id: S2\n    report: { delivered: 2026-07-01 }",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[("working_days", Param::Int, true)],
-    check: Check::Case(check),
+    check: Check::Configured(&WithParams::<Params>(check)),
 };
 
-fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
-    let Some(n) = ctx.config(RULE.id).and_then(|c| c.int("working_days")) else {
-        return;
-    };
+/// The scheme's settings for this rule.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Params {
+    /// Working days after the decision by which the audit report reaches the client.
+    pub working_days: WorkingDays,
+}
+
+fn check(ctx: &Ctx, p: &Params, out: &mut Vec<Finding>) {
+    let n = p.working_days.get();
     for audit in &ctx.case.audits {
         let Some(d) = ctx.case.deciding(audit) else {
             continue;
@@ -34,8 +43,8 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 Finding::new(
                     x.pos,
                     format!(
-                        "the report of audit {} reached the client on {}, more than {n} working days after decision {} on {} (line {}); the last day was {latest}",
-                        audit.id.value, x.value, d.id.value, d.date.value, d.date.pos.line
+                        "the report of audit {} reached the client on {}, more than {n} working days after decision {} on {}; the last day was {latest}",
+                        audit.id.value, x.value, d.id.value, d.date.value
                     ),
                 )
                 .related(d.date.pos, "decision"),

@@ -12,7 +12,6 @@ pub static RULE: Rule = Rule {
     example: "audits:\n  - { id: A1, kind: surveillance, end: 2026-02-11, … }   # no report:",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[],
     check: Check::Case(check),
 };
 

@@ -2,7 +2,11 @@
 //! working days after issue and the 10th of the next month (TB-GZ-036 9.4.4 6), 12.3 1)),
 //! HZL within 30 working days (HZL-MSRG-005 4.6.6).
 
-use crate::check::{Applies, Check, Ctx, Finding, Param, Rule, working_days_after};
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+use crate::check::params::{DayOfMonth, WorkingDays};
+use crate::check::{Applies, Check, Ctx, Finding, Rule, WithParams, working_days_after};
 use crate::dates::day_of_next_month;
 use crate::diag::Severity;
 
@@ -17,20 +21,21 @@ pub static RULE: Rule = Rule {
     example: "certificates:\n  - { number: TB-PIC-2026-0003, issued: 2026-04-22, reported: 2026-05-20, … }   # after 10 May",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[
-        ("working_days", Param::Int, true),
-        ("by_day_of_next_month", Param::Int, false),
-    ],
-    check: Check::Case(check),
+    check: Check::Configured(&WithParams::<Params>(check)),
 };
 
-fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
-    let Some(cfg) = ctx.config(RULE.id) else {
-        return;
-    };
-    let Some(n) = cfg.int("working_days") else {
-        return;
-    };
+/// The scheme's settings for this rule.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Params {
+    /// Working days after issue by which a certificate is reported to the regulator.
+    pub working_days: WorkingDays,
+    /// If set, also by this day of the month after issue, whichever is earlier.
+    pub by_day_of_next_month: Option<DayOfMonth>,
+}
+
+fn check(ctx: &Ctx, p: &Params, out: &mut Vec<Finding>) {
+    let n = p.working_days.get();
     for cert in &ctx.case.certificates {
         let Some(reported) = &cert.reported else {
             continue;
@@ -38,7 +43,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         let by_days = working_days_after(ctx, &cert.issued, n, out);
         let mut latest = by_days;
         let mut how = format!("{n} working days after issue");
-        if let Some(day) = cfg.int("by_day_of_next_month") {
+        if let Some(day) = p.by_day_of_next_month.map(DayOfMonth::get) {
             let by_month = day_of_next_month(cert.issued.value, day);
             if by_month < latest {
                 latest = by_month;
@@ -50,8 +55,8 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 Finding::new(
                     reported.pos,
                     format!(
-                        "certificate {} issued on {} (line {}) was reported on {}; the last day was {latest} ({how})",
-                        cert.number.value, cert.issued.value, cert.issued.pos.line, reported.value
+                        "certificate {} issued on {} was reported on {}; the last day was {latest} ({how})",
+                        cert.number.value, cert.issued.value, reported.value
                     ),
                 )
                 .related(cert.issued.pos, "issued"),

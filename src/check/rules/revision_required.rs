@@ -16,6 +16,5 @@ pub static RULE: Rule = Rule {
     example: "revisions:\n  TB-PIC-2026-003-PL-S2:\n    - { rev: A/1, date: 2026-03-12, change: 调整审核日程, by: zhang-san }\n# scope edited afterwards, no A/2 declared",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[],
     check: Check::Build,
 };

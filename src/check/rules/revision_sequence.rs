@@ -17,7 +17,6 @@ pub static RULE: Rule = Rule {
     example: "revisions:\n  TB-PIC-2026-003-PL-S2:\n    - { rev: A/0, date: 2026-03-09, … }\n    - { rev: A/2, date: 2026-03-12, … }   # A/1 skipped",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[],
     check: Check::Case(check),
 };
 
@@ -87,18 +86,21 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 _ => {}
             }
             prev = parse(&r.rev).or(prev);
-            if let Some((d, line)) = prev_date
+            if let Some((d, pos)) = prev_date
                 && r.date.value < d
             {
-                out.push(Finding::new(
-                    r.date.pos,
-                    format!(
-                        "revision {} is dated {}, before the previous revision's {d} (line {line})",
-                        r.rev.value, r.date.value
-                    ),
-                ));
+                out.push(
+                    Finding::new(
+                        r.date.pos,
+                        format!(
+                            "revision {} is dated {}, before the previous revision's {d}",
+                            r.rev.value, r.date.value
+                        ),
+                    )
+                    .related(pos, "previous revision dated here"),
+                );
             }
-            prev_date = Some((r.date.value, r.date.pos.line));
+            prev_date = Some((r.date.value, r.date.pos));
             if r.change.value.trim().is_empty() {
                 out.push(Finding::new(
                     r.change.pos,

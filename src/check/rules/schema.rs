@@ -17,7 +17,6 @@ pub static RULE: Rule = Rule {
     example: "client:\n  risk: no          # must be low, medium or high\n  sities: []        # unknown field",
     default_citations: &[],
     applies: Applies::Always,
-    params: &[],
     check: Check::Case(check),
 };
 

@@ -4,7 +4,11 @@
 
 use std::collections::BTreeMap;
 
-use crate::check::{Applies, Check, Ctx, Finding, Param, Rule};
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+use crate::check::params::Fraction;
+use crate::check::{Applies, Check, Ctx, Finding, Rule, WithParams};
 use crate::diag::Severity;
 use crate::load::case::{Audit, AuditKind, Site};
 use crate::source::{At, Pos};
@@ -22,13 +26,7 @@ pub static RULE: Rule = Rule {
     example: "client:\n  sites: [{ id: hq, central: true, … }, { id: dc, … }]\naudits:\n  - { id: S2, kind: stage2, sites: [hq] }   # dc not visited",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[
-        ("similar_initial", Param::Float, true),
-        ("similar_surveillance", Param::Float, true),
-        ("similar_recertification", Param::Float, true),
-        ("other_surveillance", Param::Float, true),
-    ],
-    check: Check::Case(check),
+    check: Check::Configured(&WithParams::<Params>(check)),
 };
 
 fn need(share: f64, of: usize) -> usize {
@@ -39,10 +37,21 @@ fn at(audit: &Audit) -> Pos {
     audit.sites.first().map_or(audit.id.pos, |s| s.pos)
 }
 
-fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
-    let Some(cfg) = ctx.config(RULE.id) else {
-        return;
-    };
+/// The scheme's settings for this rule.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Params {
+    /// Share of each group of similar sites the initial audit (stage 2) visits.
+    pub similar_initial: Fraction,
+    /// Share of each group of similar sites a surveillance visits.
+    pub similar_surveillance: Fraction,
+    /// Share of each group of similar sites a recertification visits.
+    pub similar_recertification: Fraction,
+    /// Share of the sites outside groups a surveillance visits.
+    pub other_surveillance: Fraction,
+}
+
+fn check(ctx: &Ctx, p: &Params, out: &mut Vec<Finding>) {
     let sites: Vec<&At<Site>> = ctx
         .case
         .client
@@ -60,16 +69,13 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     }
     for audit in &ctx.case.audits {
         let (similar, all_others, name) = match audit.kind.value {
-            AuditKind::Stage2 => (cfg.float("similar_initial"), true, "the initial audit"),
-            AuditKind::Surveillance => (cfg.float("similar_surveillance"), false, "a surveillance"),
-            AuditKind::Recertification => (
-                cfg.float("similar_recertification"),
-                true,
-                "a recertification",
-            ),
+            AuditKind::Stage2 => (p.similar_initial.get(), true, "the initial audit"),
+            AuditKind::Surveillance => (p.similar_surveillance.get(), false, "a surveillance"),
+            AuditKind::Recertification => {
+                (p.similar_recertification.get(), true, "a recertification")
+            }
             _ => continue,
         };
-        let Some(similar) = similar else { continue };
         let visited = |id: &str| audit.sites.iter().any(|s| s.value == id);
         for (group, members) in &groups {
             let required = need(similar, members.len());
@@ -98,7 +104,8 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                     ),
                 ));
             }
-        } else if let Some(share) = cfg.float("other_surveillance") {
+        } else {
+            let share = p.other_surveillance.get();
             let required = need(share, others.len());
             let seen = others.iter().filter(|s| visited(s)).count();
             if seen < required {
@@ -121,8 +128,8 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                     Finding::new(
                         at(audit),
                         format!(
-                            "surveillance {} does not visit the central site {} (line {}); every surveillance does",
-                            audit.id.value, central.id.value, central.id.pos.line
+                            "surveillance {} does not visit the central site {}; every surveillance does",
+                            audit.id.value, central.id.value
                         ),
                     )
                     .related(central.id.pos, "central site"),

@@ -15,7 +15,6 @@ pub static RULE: Rule = Rule {
     example: "audits:\n  - { id: A1, kind: surveillance, sites: [hq] }\n  - { id: A2, kind: surveillance, sites: [hq] }   # dc never visited",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[],
     check: Check::Case(check),
 };
 
@@ -42,11 +41,10 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             Finding::new(
                 pos,
                 format!(
-                    "surveillance {} visits none of {}, which surveillance {} (line {}) did not visit either; rotate the sample",
+                    "surveillance {} visits none of {}, which surveillance {} did not visit either; rotate the sample",
                     second.id.value,
                     unvisited.join(", "),
-                    first.id.value,
-                    first.id.pos.line
+                    first.id.value
                 ),
             )
             .related(first.id.pos, "first surveillance"),

@@ -17,6 +17,5 @@ pub static RULE: Rule = Rule {
     example: "client:\n  name: 赣云数据科技有限公司赣云数据科技有限公司…   # 1,200 characters",
     default_citations: &[],
     applies: Applies::Always,
-    params: &[],
     check: Check::Records,
 };

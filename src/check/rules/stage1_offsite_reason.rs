@@ -14,7 +14,6 @@ pub static RULE: Rule = Rule {
     example: "audits:\n  - { id: S1, kind: stage1, onsite: false, … }   # no offsite:",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[],
     check: Check::Case(check),
 };
 

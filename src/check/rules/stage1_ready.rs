@@ -16,7 +16,6 @@ pub static RULE: Rule = Rule {
     example: "audits:\n  - { id: S1, kind: stage1, conclusion: not-ready, … }\n  - { id: S2, kind: stage2, … }",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[],
     check: Check::Case(check),
 };
 
@@ -41,8 +40,8 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                     Finding::new(
                         s2.start.pos,
                         format!(
-                            "stage 2 audit {} starts on {} but stage 1 audit {} {said} (line {})",
-                            s2.id.value, s2.start.value, s1.id.value, pos.line
+                            "stage 2 audit {} starts on {} but stage 1 audit {} {said}",
+                            s2.id.value, s2.start.value, s1.id.value
                         ),
                     )
                     .related(pos, "stage 1 conclusion"),
@@ -57,8 +56,8 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 Finding::new(
                     s2.start.pos,
                     format!(
-                        "stage 2 audit {} starts on {}, but stage 1's written result reached the client only on {} (line {})",
-                        s2.id.value, s2.start.value, d.value, d.pos.line
+                        "stage 2 audit {} starts on {}, but stage 1's written result reached the client only on {}",
+                        s2.id.value, s2.start.value, d.value
                     ),
                 )
                 .related(d.pos, "stage 1 report delivered"),
@@ -67,8 +66,8 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 Finding::new(
                     s2.start.pos,
                     format!(
-                        "stage 2 audit {} starts on {}, but stage 1 audit {} (line {}) records no delivered report (`report.delivered`)",
-                        s2.id.value, s2.start.value, s1.id.value, s1.id.pos.line
+                        "stage 2 audit {} starts on {}, but stage 1 audit {} records no delivered report (`report.delivered`)",
+                        s2.id.value, s2.start.value, s1.id.value
                     ),
                 )
                 .related(s1.id.pos, "stage 1"),

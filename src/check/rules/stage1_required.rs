@@ -1,7 +1,10 @@
 //! The initial audit has two stages; HZL may skip stage 1 only with a recorded condition
 //! and reason (TB-GZ-036 5.6.1 1); HZL-MSRG-005 4.3.3.3).
 
-use crate::check::{Applies, Check, Ctx, Finding, Param, Rule};
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+use crate::check::{Applies, Check, Ctx, Finding, Rule, WithParams};
 use crate::diag::Severity;
 use crate::load::case::AuditKind;
 
@@ -16,15 +19,19 @@ pub static RULE: Rule = Rule {
     example: "audits:\n  - { id: S2, kind: stage2, start: 2026-03-17, … }   # no stage1 before it",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[("skip_allowed", Param::Flag, true)],
-    check: Check::Case(check),
+    check: Check::Configured(&WithParams::<Params>(check)),
 };
 
-fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
-    let Some(cfg) = ctx.config(RULE.id) else {
-        return;
-    };
-    let allowed = cfg.flag("skip_allowed");
+/// The scheme's settings for this rule.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Params {
+    /// Whether the scheme allows skipping stage 1 under a recorded condition.
+    pub skip_allowed: bool,
+}
+
+fn check(ctx: &Ctx, p: &Params, out: &mut Vec<Finding>) {
+    let allowed = p.skip_allowed;
     for s2 in ctx
         .case
         .audits

@@ -1,6 +1,10 @@
 //! Stage 2 follows stage 1 after a minimum gap and within a maximum (TB-GZ-036 5.6.1 2)).
 
-use crate::check::{Applies, Check, Ctx, Finding, Param, Rule};
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+use crate::check::params::{Days, Months};
+use crate::check::{Applies, Check, Ctx, Finding, Rule, WithParams};
 use crate::dates::{add_months, days_between};
 use crate::diag::Severity;
 use crate::load::case::AuditKind;
@@ -15,20 +19,21 @@ pub static RULE: Rule = Rule {
     example: "audits:\n  - { id: S1, kind: stage1, start: 2026-02-24, end: 2026-02-24, … }\n  - { id: S2, kind: stage2, start: 2026-02-27, … }   # 3 days later",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[
-        ("min_days", Param::Int, true),
-        ("max_months", Param::Int, true),
-    ],
-    check: Check::Case(check),
+    check: Check::Configured(&WithParams::<Params>(check)),
 };
 
-fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
-    let Some(cfg) = ctx.config(RULE.id) else {
-        return;
-    };
-    let (Some(min), Some(max)) = (cfg.int("min_days"), cfg.int("max_months")) else {
-        return;
-    };
+/// The scheme's settings for this rule.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Params {
+    /// The fewest calendar days from the end of stage 1 to the start of stage 2.
+    pub min_days: Days,
+    /// The most months from the end of stage 1 to the start of stage 2; later, stage 1 is repeated.
+    pub max_months: Months,
+}
+
+fn check(ctx: &Ctx, p: &Params, out: &mut Vec<Finding>) {
+    let (min, max) = (p.min_days.get(), p.max_months.get());
     for s2 in ctx
         .case
         .audits
@@ -44,8 +49,8 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 Finding::new(
                     s2.start.pos,
                     format!(
-                        "stage 2 starts {gap} days after stage 1 ended on {} (line {}); at least {min} days are required",
-                        s1.end.value, s1.end.pos.line
+                        "stage 2 starts {gap} days after stage 1 ended on {}; at least {min} days are required",
+                        s1.end.value
                     ),
                 )
                 .related(s1.end.pos, "stage 1 ended here"),
@@ -55,8 +60,8 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 Finding::new(
                     s2.start.pos,
                     format!(
-                        "stage 2 starts more than {max} months after stage 1 ended on {} (line {}); stage 1 must be repeated",
-                        s1.end.value, s1.end.pos.line
+                        "stage 2 starts more than {max} months after stage 1 ended on {}; stage 1 must be repeated",
+                        s1.end.value
                     ),
                 )
                 .related(s1.end.pos, "stage 1 ended here"),

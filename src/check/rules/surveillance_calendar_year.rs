@@ -20,7 +20,6 @@ pub static RULE: Rule = Rule {
     example: "certificates:\n  - { issued: 2023-03-15, … }\naudits:\n  - { id: A1, kind: surveillance, start: 2025-01-10 }   # none in 2024",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[],
     check: Check::Case(check),
 };
 
@@ -61,10 +60,9 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 Finding::new(
                     next.start.pos,
                     format!(
-                        "no surveillance of certificate {} (issued {}, line {}) was carried out in {year}; the next, {}, is dated {}",
+                        "no surveillance of certificate {} (issued {}) was carried out in {year}; the next, {}, is dated {}",
                         cert.number.value,
                         cert.issued.value,
-                        cert.issued.pos.line,
                         next.id.value,
                         next.start.value
                     ),

@@ -1,7 +1,11 @@
 //! The n-th surveillance of a certificate's cycle starts within `months` of its issue. The
 //! first and second surveillance deadlines are the same check with a different n.
 
-use crate::check::{Applies, Check, Ctx, Finding, Param, Rule, cycle};
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+use crate::check::params::Months;
+use crate::check::{Applies, Check, Ctx, Finding, Rule, WithParams, cycle};
 use crate::dates::add_months;
 use crate::diag::Severity;
 
@@ -15,11 +19,7 @@ pub static FIRST: Rule = Rule {
     example: "certificates: [{ issued: 2026-04-22, … }]\naudits:\n  - { id: A1, kind: surveillance, start: 2027-05-10, … }",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[
-        ("months", Param::Int, true),
-        ("after_renewal", Param::Flag, true),
-    ],
-    check: Check::Case(first),
+    check: Check::Configured(&WithParams::<FirstParams>(first)),
 };
 
 pub static SECOND: Rule = Rule {
@@ -31,25 +31,36 @@ pub static SECOND: Rule = Rule {
     example: "certificates: [{ issued: 2026-04-22, … }]\naudits:\n  - { id: A2, kind: surveillance, start: 2028-05-02, … }",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[("months", Param::Int, true)],
-    check: Check::Case(second),
+    check: Check::Configured(&WithParams::<Params>(second)),
 };
 
-fn first(ctx: &Ctx, out: &mut Vec<Finding>) {
-    let after_renewal = ctx
-        .config(FIRST.id)
-        .is_some_and(|c| c.flag("after_renewal"));
-    run(ctx, &FIRST, 0, after_renewal, out);
+/// `first-surveillance-due`'s settings.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FirstParams {
+    /// Months after the certificate's issue by which the first surveillance starts.
+    pub months: Months,
+    /// Whether the deadline applies after a renewal too (else only after an initial certificate).
+    pub after_renewal: bool,
 }
 
-fn second(ctx: &Ctx, out: &mut Vec<Finding>) {
-    run(ctx, &SECOND, 1, true, out);
+fn first(ctx: &Ctx, p: &FirstParams, out: &mut Vec<Finding>) {
+    run(ctx, 0, p.after_renewal, p.months.get(), out);
 }
 
-fn run(ctx: &Ctx, rule: &Rule, index: usize, after_renewal: bool, out: &mut Vec<Finding>) {
-    let Some(months) = ctx.config(rule.id).and_then(|c| c.int("months")) else {
-        return;
-    };
+/// `second-surveillance-due`'s settings.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Params {
+    /// Months after the certificate's issue by which the second surveillance starts.
+    pub months: Months,
+}
+
+fn second(ctx: &Ctx, p: &Params, out: &mut Vec<Finding>) {
+    run(ctx, 1, true, p.months.get(), out);
+}
+
+fn run(ctx: &Ctx, index: usize, after_renewal: bool, months: u32, out: &mut Vec<Finding>) {
     let ordinal = if index == 0 { "first" } else { "second" };
     for cy in cycle::cycles(ctx.case) {
         if cy.renewal && !after_renewal {
@@ -65,12 +76,11 @@ fn run(ctx: &Ctx, rule: &Rule, index: usize, after_renewal: bool, out: &mut Vec<
                 Finding::new(
                     audit.start.pos,
                     format!(
-                        "the {ordinal} surveillance {} starts on {}, after its deadline {due} ({months} months after certificate {} was issued on {}, line {})",
+                        "the {ordinal} surveillance {} starts on {}, after its deadline {due} ({months} months after certificate {} was issued on {})",
                         audit.id.value,
                         audit.start.value,
                         cy.certificate.number.value,
-                        issued.value,
-                        issued.pos.line
+                        issued.value
                     ),
                 )
                 .related(issued.pos, "issued"),

@@ -1,6 +1,10 @@
 //! Consecutive surveillances are at most `months` apart.
 
-use crate::check::{Applies, Check, Ctx, Finding, Param, Rule, cycle};
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+use crate::check::params::Months;
+use crate::check::{Applies, Check, Ctx, Finding, Rule, WithParams, cycle};
 use crate::dates::add_months;
 use crate::diag::Severity;
 
@@ -13,14 +17,19 @@ pub static RULE: Rule = Rule {
     example: "audits:\n  - { id: A1, kind: surveillance, start: 2027-03-01 }\n  - { id: A2, kind: surveillance, start: 2028-03-10 }   # 12 months + 9 days",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[("months", Param::Int, true)],
-    check: Check::Case(check),
+    check: Check::Configured(&WithParams::<Params>(check)),
 };
 
-fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
-    let Some(months) = ctx.config(RULE.id).and_then(|c| c.int("months")) else {
-        return;
-    };
+/// The scheme's settings for this rule.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Params {
+    /// The most months between the starts of two consecutive surveillances.
+    pub months: Months,
+}
+
+fn check(ctx: &Ctx, p: &Params, out: &mut Vec<Finding>) {
+    let months = p.months.get();
     for cy in cycle::cycles(ctx.case) {
         for pair in cy.surveillances.windows(2) {
             let (prev, next) = (pair[0], pair[1]);
@@ -30,8 +39,8 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                     Finding::new(
                         next.start.pos,
                         format!(
-                            "surveillance {} starts on {}, more than {months} months after surveillance {} started on {} (line {}); the last day was {latest}",
-                            next.id.value, next.start.value, prev.id.value, prev.start.value, prev.start.pos.line
+                            "surveillance {} starts on {}, more than {months} months after surveillance {} started on {}; the last day was {latest}",
+                            next.id.value, next.start.value, prev.id.value, prev.start.value
                         ),
                     )
                     .related(prev.start.pos, "previous surveillance"),

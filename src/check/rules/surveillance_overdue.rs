@@ -18,7 +18,6 @@ pub static RULE: Rule = Rule {
     example: "certificates:\n  - { number: TB-PIC-2026-0003, issued: 2026-04-22, … }\n# no surveillance, --as-of 2027-05-01",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[],
     check: Check::Case(check),
 };
 

@@ -1,8 +1,12 @@
 //! Each surveillance audit takes at least a third of the initial audit time (TB-GZ-036 6.2.2,
 //! 附录A 注⑤: an error below 30 %, a warning between 30 % and 1/3; HZL-MSRG-005 5.3).
 
+use schemars::JsonSchema;
+use serde::Deserialize;
+
 use crate::check::audit_time::{below, initial};
-use crate::check::{Applies, Check, Ctx, Finding, Param, Rule};
+use crate::check::params::Fraction;
+use crate::check::{Applies, Check, Ctx, Finding, Rule, WithParams};
 use crate::diag::Severity;
 use crate::load::case::AuditKind;
 
@@ -17,22 +21,22 @@ pub static RULE: Rule = Rule {
     example: "audits:\n  - { id: S1, kind: stage1, mandays: 1.5 }\n  - { id: S2, kind: stage2, mandays: 5.5 }\n  - { id: A1, kind: surveillance, mandays: 1.5 }   # 21 % of 7",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[
-        ("min", Param::Float, true),
-        ("error_below", Param::Float, true),
-    ],
-    check: Check::Case(check),
+    check: Check::Configured(&WithParams::<Params>(check)),
 };
 
-fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
-    let Some(cfg) = ctx.config(RULE.id) else {
-        return;
-    };
-    let (Some(min), Some(hard), Some((init, _))) = (
-        cfg.float("min"),
-        cfg.float("error_below"),
-        initial(ctx.case),
-    ) else {
+/// The scheme's settings for this rule.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Params {
+    /// The surveillance audit time below which a warning is given, as a share of the initial audit time.
+    pub min: Fraction,
+    /// The surveillance audit time below which it is an error, as a share of the initial audit time.
+    pub error_below: Fraction,
+}
+
+fn check(ctx: &Ctx, p: &Params, out: &mut Vec<Finding>) {
+    let (min, hard) = (p.min.get(), p.error_below.get());
+    let Some((init, _)) = initial(ctx.case) else {
         return;
     };
     for a in ctx

@@ -1,6 +1,10 @@
 //! A suspension lasts at most `months`.
 
-use crate::check::{Applies, Check, Ctx, Finding, Param, Rule};
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+use crate::check::params::Months;
+use crate::check::{Applies, Check, Ctx, Finding, Rule, WithParams};
 use crate::dates::add_months;
 use crate::diag::Severity;
 use crate::load::case::Outcome;
@@ -14,14 +18,19 @@ pub static RULE: Rule = Rule {
     example: "decisions:\n  - { id: D2, outcome: suspend, date: 2026-06-05, until: 2026-12-31, … }",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[("months", Param::Int, true)],
-    check: Check::Case(check),
+    check: Check::Configured(&WithParams::<Params>(check)),
 };
 
-fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
-    let Some(months) = ctx.config(RULE.id).and_then(|c| c.int("months")) else {
-        return;
-    };
+/// The scheme's settings for this rule.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Params {
+    /// The longest suspension, in months from the suspension decision.
+    pub months: Months,
+}
+
+fn check(ctx: &Ctx, p: &Params, out: &mut Vec<Finding>) {
+    let months = p.months.get();
     for d in ctx
         .case
         .decisions
@@ -38,8 +47,8 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 Finding::new(
                     u.pos,
                     format!(
-                        "suspension {} runs until {}, more than {months} months after it started on {} (line {}); at most until {latest}",
-                        d.id.value, u.value, d.date.value, d.date.pos.line
+                        "suspension {} runs until {}, more than {months} months after it started on {}; at most until {latest}",
+                        d.id.value, u.value, d.date.value
                     ),
                 )
                 .related(d.date.pos, "suspended"),

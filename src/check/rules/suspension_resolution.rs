@@ -15,7 +15,6 @@ pub static RULE: Rule = Rule {
     example: "decisions:\n  - { id: D2, outcome: suspend, date: 2025-11-07, until: 2026-02-27 }\n# no restore or withdraw decision, --as-of 2026-11-21",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[],
     check: Check::Case(check),
 };
 
@@ -40,8 +39,8 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 Finding::new(
                     d.date.pos,
                     format!(
-                        "decision {} ends suspension {} on {}, after its period ended on {} (line {})",
-                        d.id.value, s.id.value, d.date.value, until.value, until.pos.line
+                        "decision {} ends suspension {} on {}, after its period ended on {}",
+                        d.id.value, s.id.value, d.date.value, until.value
                     ),
                 )
                 .related(until.pos, "suspension period ends"),

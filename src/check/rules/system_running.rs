@@ -1,6 +1,10 @@
 //! The management system ran long enough before certification.
 
-use crate::check::{Applies, Check, Ctx, Finding, Param, Rule};
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+use crate::check::params::Months;
+use crate::check::{Applies, Check, Ctx, Finding, Rule, WithParams};
 use crate::dates::add_months;
 use crate::diag::Severity;
 use crate::load::case::AuditKind;
@@ -16,23 +20,33 @@ pub static RULE: Rule = Rule {
     example: "client:\n  management_system_since: 2025-12-01\napplication:\n  received: 2026-02-02   # 2 months later",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[
-        ("months", Param::Int, true),
-        ("at", Param::Word(&["application", "stage2"]), true),
-        ("strictly_more", Param::Flag, true),
-    ],
-    check: Check::Case(check),
+    check: Check::Configured(&WithParams::<Params>(check)),
 };
 
-fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
-    let Some(cfg) = ctx.config(RULE.id) else {
-        return;
-    };
-    let Some(months) = cfg.int("months") else {
-        return;
-    };
+/// The scheme's settings for this rule.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Params {
+    /// How many months the management system has run by `at`.
+    pub months: Months,
+    /// When the months are counted to: `application` (received) or `stage2` (start).
+    pub at: Moment,
+    /// Whether more than `months` are needed (else at least).
+    pub strictly_more: bool,
+}
+
+/// The moment the system's running time is judged at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Moment {
+    Application,
+    Stage2,
+}
+
+fn check(ctx: &Ctx, p: &Params, out: &mut Vec<Finding>) {
+    let months = p.months.get();
     let since = &ctx.case.client.management_system_since;
-    let (when, what) = if cfg.text("at") == Some("stage2") {
+    let (when, what) = if p.at == Moment::Stage2 {
         match ctx
             .case
             .audits
@@ -49,7 +63,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         )
     };
     let threshold = add_months(since.value, months);
-    let strict = cfg.flag("strictly_more");
+    let strict = p.strictly_more;
     let too_early = if strict {
         when.value <= threshold
     } else {
@@ -61,10 +75,9 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             Finding::new(
                 when.pos,
                 format!(
-                    "{what} on {}, but the management system has run only since {} (line {}); {need} {months} months are required (from {threshold})",
+                    "{what} on {}, but the management system has run only since {}; {need} {months} months are required (from {threshold})",
                     when.value,
                     since.value,
-                    since.pos.line,
                     threshold = if strict { crate::dates::add_days(threshold, 1) } else { threshold }
                 ),
             )

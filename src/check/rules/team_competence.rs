@@ -14,7 +14,6 @@ pub static RULE: Rule = Rule {
     example: "application:\n  specialty_codes: [\"33.02.02\"]\naudits:\n  - { id: S2, team: [{ person: zhang-san, role: leader }] }   # 33.02.01 only",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[],
     check: Check::Case(check),
 };
 
@@ -44,8 +43,8 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                     Finding::new(
                         first.person.pos,
                         format!(
-                            "no member of audit {}'s team holds specialty code {} (application, line {}); add a competent auditor or a technical expert",
-                            audit.id.value, code.value, code.pos.line
+                            "no member of audit {}'s team holds specialty code {} (named in the application); add a competent auditor or a technical expert",
+                            audit.id.value, code.value
                         ),
                     )
                     .related(code.pos, "specialty code"),

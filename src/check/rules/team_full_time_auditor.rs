@@ -16,7 +16,6 @@ pub static RULE: Rule = Rule {
     example: "audits:\n  - id: S1\n    team:\n      - { person: li-si, role: leader }   # part-time",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[],
     check: Check::Case(check),
 };
 
@@ -67,9 +66,9 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 Finding::new(
                     m.person.pos,
                     format!(
-                        "none of stage 1's full-time auditors ({}) is on stage 2 (stage 1 at line {})",
+                        "none of stage 1's full-time auditors ({}) is on stage 2 audit {}",
                         first.join(", "),
-                        s1.id.pos.line
+                        s2.id.value
                     ),
                 )
                 .related(s1.id.pos, "stage 1"),

@@ -14,7 +14,6 @@ pub static RULE: Rule = Rule {
     example: "team:\n  - { person: li-si, role: leader }   # li-si is not a lead auditor",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[],
     check: Check::Case(check),
 };
 
@@ -55,8 +54,8 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                         Finding::new(
                             m.role.pos,
                             format!(
-                                "audit {} has a second leader, {}; {} (line {}) already leads it",
-                                a.id.value, m.person.value, first.person.value, first.pos.line
+                                "audit {} has a second leader, {}; {} already leads it",
+                                a.id.value, m.person.value, first.person.value
                             ),
                         )
                         .related(first.pos, "first leader"),

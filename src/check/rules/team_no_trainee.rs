@@ -14,7 +14,6 @@ pub static RULE: Rule = Rule {
     example: "team:\n  - { person: he-peng, role: trainee }",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[],
     check: Check::Case(check),
 };
 

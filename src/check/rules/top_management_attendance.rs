@@ -14,7 +14,6 @@ pub static RULE: Rule = Rule {
     example: "meetings:\n  closing: { top_manager_present: false }   # no delegate, no reason",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    params: &[],
     check: Check::Case(check),
 };
 

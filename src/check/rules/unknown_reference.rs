@@ -17,7 +17,6 @@ pub static RULE: Rule = Rule {
     example: "audits:\n  - id: S1\n    sites: [hq, warehouse]   # no site `warehouse` under client.sites",
     default_citations: &[],
     applies: Applies::Always,
-    params: &[],
     check: Check::Case(check),
 };
 

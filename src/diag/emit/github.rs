@@ -1,6 +1,6 @@
 //! `--format github`: GitHub Actions workflow commands, shown as annotations on the diff.
 
-use crate::diag::{Report, Severity};
+use crate::diag::{Report, Severity, ToolError};
 
 /// Workflow-command data: `%`, CR and LF are escaped.
 fn data(s: &str) -> String {
@@ -38,6 +38,19 @@ pub fn render(report: &Report) -> String {
     out
 }
 
+/// One `::error` line for a run that failed, on the file (and line) at fault when known.
+pub fn tool_error(e: &ToolError) -> String {
+    let mut props = Vec::new();
+    if let Some(file) = &e.file {
+        props.push(format!("file={}", property(file)));
+        if let Some(pos) = e.pos {
+            props.push(format!("line={},col={}", pos.line, pos.col));
+        }
+    }
+    props.push("title=certdoc".to_string());
+    format!("::error {}::{}\n", props.join(","), data(&e.message))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -46,5 +59,25 @@ mod tests {
     fn escapes_what_github_requires() {
         assert_eq!(data("50%\nnext"), "50%25%0Anext");
         assert_eq!(property("a:b,c"), "a%3Ab%2Cc");
+    }
+
+    #[test]
+    fn tool_errors_point_at_the_file_when_known() {
+        let e = ToolError {
+            message: "bad: value".into(),
+            file: Some("rules/schemes/x.yaml".into()),
+            pos: Some(crate::source::Pos::new(3, 5)),
+        };
+        assert_eq!(
+            tool_error(&e),
+            "::error file=rules/schemes/x.yaml,line=3,col=5,title=certdoc::bad: value\n"
+        );
+        assert_eq!(
+            tool_error(&ToolError {
+                message: "no root".into(),
+                ..ToolError::default()
+            }),
+            "::error title=certdoc::no root\n"
+        );
     }
 }

@@ -7,7 +7,7 @@ mod sarif;
 
 use clap::ValueEnum;
 
-use super::Report;
+use super::{Report, ToolError};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
 pub enum Format {
@@ -29,5 +29,16 @@ pub fn render(report: &Report, format: Format, color: bool) -> String {
         Format::Json => json::render(report),
         Format::Github => github::render(report),
         Format::Sarif => sarif::render(report),
+    }
+}
+
+/// What a machine format prints on stdout when certdoc fails (exit 2), so that CI reading
+/// it still gets a valid document saying why; `None` for human output (stderr says it).
+pub fn tool_error(error: &ToolError, format: Format) -> Option<String> {
+    match format {
+        Format::Human => None,
+        Format::Json => Some(json::tool_error(error)),
+        Format::Github => Some(github::tool_error(error)),
+        Format::Sarif => Some(sarif::tool_error(&Report::default(), error)),
     }
 }
