@@ -68,9 +68,15 @@ impl<'a> Ctx<'a> {
     /// The scheme's parameters for `rule`, as the rule's `Params` type: `None` when the
     /// scheme does not configure the rule, or its settings were refused (`validate`).
     pub fn params<P: 'static>(&self, rule: &Rule) -> Option<&'a P> {
-        let cfg = self.scheme?.rules.get(rule.id)?;
-        params::typed(rule, cfg).ok()?.downcast_ref::<P>()
+        scheme_params(self.scheme?, rule)
     }
+}
+
+/// A scheme's parameters for `rule`, typed; for the stages after `check` (records print
+/// the minimums the rules apply) as much as for the rules themselves.
+pub fn scheme_params<'s, P: 'static>(scheme: &'s Scheme, rule: &Rule) -> Option<&'s P> {
+    let cfg = scheme.rules.get(rule.id)?;
+    params::typed(rule, cfg).ok()?.downcast_ref::<P>()
 }
 
 /// What a cross-case rule sees.

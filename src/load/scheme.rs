@@ -133,15 +133,10 @@ pub struct ParamError {
 }
 
 impl RuleConfig {
-    /// A parameter's value as written, for showing it (`certdoc explain`, records); checks
-    /// use the typed parameters instead.
+    /// A parameter's value as written, for showing it (`certdoc explain`); checks and
+    /// records use the typed parameters instead (`check::scheme_params`).
     pub fn param(&self, name: &str) -> Option<&Value> {
         self.params.get(name).map(|p| &p.value)
-    }
-
-    /// A number as written, for showing it on a record.
-    pub fn float(&self, name: &str) -> Option<f64> {
-        self.param(name)?.as_f64()
     }
 }
 

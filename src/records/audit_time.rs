@@ -40,8 +40,10 @@ pub(crate) fn make(w: &mut Writer, a: &Audit) -> Made {
             "reason": w.opt("reductions.reason", r.reason.as_ref()),
         }));
     }
-    let param = |rule: &str, name: &str| scheme.rule(rule).and_then(|c| c.float(name));
-    let onsite_min = param("onsite-ratio", "min");
+    use crate::check::rules::{onsite_ratio, recertification_time, surveillance_time};
+    use crate::check::scheme_params;
+    let onsite_min =
+        scheme_params::<onsite_ratio::Params>(scheme, &onsite_ratio::RULE).map(|p| p.min.get());
     let share = if a.mandays.value > 0.0 {
         a.onsite_mandays.value / a.mandays.value
     } else {
@@ -51,11 +53,13 @@ pub(crate) fn make(w: &mut Writer, a: &Audit) -> Made {
     let (base_label, minimum) = match a.kind.value {
         AuditKind::Surveillance => (
             "监督审核最低审核时间 = 初次认证审核时间 × ",
-            param("surveillance-time", "min"),
+            scheme_params::<surveillance_time::Params>(scheme, &surveillance_time::RULE)
+                .map(|p| p.min.get()),
         ),
         AuditKind::Recertification => (
             "再认证审核最低审核时间 = 初次认证审核时间 × ",
-            param("recertification-time", "min"),
+            scheme_params::<recertification_time::Params>(scheme, &recertification_time::RULE)
+                .map(|p| p.min.get()),
         ),
         _ => ("", None),
     };
