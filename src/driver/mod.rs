@@ -72,7 +72,7 @@ pub fn check_project_with(
     })
 }
 
-type Loaded = Result<(CaseFile, Option<crate::diag::Diagnostic>)>;
+type Loaded = Result<(CaseFile, Vec<crate::diag::Diagnostic>)>;
 
 /// Parse files on up to `threads` threads, keeping their order.
 fn load_all(
