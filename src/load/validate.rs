@@ -613,6 +613,9 @@ impl Validator<'_> {
             Place::Root => self.file.to_string(),
             _ => place.name(self.file),
         };
+        // A misspelt required field is one mistake: reported as the unknown key, with the
+        // field it is near, and not again as missing.
+        let mut meant: Vec<&str> = Vec::new();
         for (k, v) in entries {
             let Some(name) = k.text() else { continue };
             if let Some(p) = props.iter().find(|p| p.name == name) {
@@ -625,7 +628,9 @@ impl Validator<'_> {
                 continue;
             }
             let Some(other) = other else {
-                let hint = closest(name, props.iter().map(|p| p.name.as_str()))
+                let near = closest(name, props.iter().map(|p| p.name.as_str()));
+                meant.extend(near);
+                let hint = near
                     .map(|c| format!("; did you mean `{c}`?"))
                     .unwrap_or_else(|| {
                         let all: Vec<&str> = props.iter().map(|p| p.name.as_str()).collect();
@@ -657,7 +662,9 @@ impl Validator<'_> {
         let missing: Vec<&str> = props
             .iter()
             .filter(|p| {
-                p.required && !entries.iter().any(|(k, _)| k.text() == Some(p.name.as_str()))
+                p.required
+                    && !meant.contains(&p.name.as_str())
+                    && !entries.iter().any(|(k, _)| k.text() == Some(p.name.as_str()))
             })
             .map(|p| p.name.as_str())
             .collect();
