@@ -121,7 +121,7 @@ fn bad_inputs() -> Vec<(&'static str, String, (u32, u32), &'static str)> {
         ("null for a string", edited(&[("name: 赣云数据科技有限公司", "name: ~")]), (10, 9), "no value"),
         ("empty value", edited(&[("name: 赣云数据科技有限公司", "name:")]), (10, 3), "no value"),
         ("blank string", edited(&[("name: 赣云数据科技有限公司", "name: \"   \"")]), (10, 9), "blank"),
-        ("blank scope", edited(&[("scope: 公有云计算服务（IaaS、对象存储）中个人可识别信息的保护", "scope: ' '")]), (42, 10), "blank"),
+        ("blank scope", edited(&[("  scope: 公有云计算服务（IaaS、对象存储）中个人可识别信息的保护\n  specialty", "  scope: ' '\n  specialty")]), (42, 10), "blank"),
         ("string for a number", edited(&[("full_time: 118", "full_time: abc")]), (18, 16), "not a whole number"),
         ("fraction for a count", edited(&[("full_time: 118", "full_time: 4.5")]), (18, 16), "not a whole number"),
         ("negative count", edited(&[("full_time: 118", "full_time: -5")]), (18, 16), "negative"),

@@ -350,7 +350,7 @@ impl Validator<'_> {
     /// Where to point for `n`: an empty value has no text of its own, so its key.
     fn at(n: &Node, place: &Place) -> Pos {
         match place {
-            Place::Key { pos, .. } if n.is_null() && n.text() == Some("") => *pos,
+            Place::Key { pos, .. } if n.is_null() && n.pos.len == 0 => *pos,
             _ => n.pos,
         }
     }
@@ -413,7 +413,12 @@ impl Validator<'_> {
             Place::Item { .. } => {
                 format!("{name} is empty; write {what} after the `-`, or remove the line")
             }
-            Place::Key { .. } => format!("{name} has no value; write {what}"),
+            Place::Key { required: true, .. } => {
+                format!("{name} has no value; it is required, so write {what}")
+            }
+            Place::Key { .. } => {
+                format!("{name} has no value; write {what}, or leave the field out")
+            }
         };
         self.push(Self::at(n, place), msg);
     }
@@ -448,6 +453,7 @@ impl Validator<'_> {
                 Place::Key {
                     required: false, ..
                 } => format!("{name} is blank; write its value, or leave the field out"),
+                Place::Item { .. } => format!("{name} is blank; write its value, or remove it"),
                 _ => format!("{name} is blank; it is required, so write its value"),
             }
         } else {
