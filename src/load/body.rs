@@ -244,8 +244,7 @@ pub fn problems(b: &Body) -> Vec<Problem> {
             for name in &names {
                 let known = match name.split_once(':') {
                     Some(("serial", width)) => {
-                        (1..=2).contains(&width.len())
-                            && width.bytes().all(|c| c.is_ascii_digit())
+                        (1..=2).contains(&width.len()) && width.bytes().all(|c| c.is_ascii_digit())
                     }
                     Some(_) => false,
                     None => matches!(*name, "scheme" | "year" | "serial"),

@@ -32,8 +32,7 @@ fn file_name_part(s: &str, max: usize) -> bool {
         && b[0].is_ascii_alphanumeric()
         && !s.ends_with('.')
         && !s.contains("..")
-        && b
-            .iter()
+        && b.iter()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'.'))
 }
 
@@ -63,8 +62,7 @@ pub const ID: Format = Format {
     example: "S2",
     check: |s| {
         (1..=32).contains(&s.len())
-            && s
-                .bytes()
+            && s.bytes()
                 .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_'))
     },
 };
@@ -180,10 +178,7 @@ pub fn calendar_years(generator: &mut SchemaGenerator) -> Schema {
 /// Container transform: every text property (and text list item) of the struct that has no
 /// format of its own must not be blank, so `name: "  "` is an error at the node.
 pub fn non_blank(schema: &mut Schema) {
-    let Some(props) = schema
-        .get_mut("properties")
-        .and_then(Value::as_object_mut)
-    else {
+    let Some(props) = schema.get_mut("properties").and_then(Value::as_object_mut) else {
         return;
     };
     for prop in props.values_mut() {
@@ -203,7 +198,11 @@ fn mark(v: &mut Value) {
         Some(Value::Array(ts)) => ts.iter().any(|t| t == "string"),
         _ => false,
     };
-    if is_text && !["pattern", "format", "enum", "const"].iter().any(|k| o.contains_key(*k)) {
+    if is_text
+        && !["pattern", "format", "enum", "const"]
+            .iter()
+            .any(|k| o.contains_key(*k))
+    {
         o.insert("pattern".into(), NON_BLANK.pattern.into());
     }
 }
@@ -217,7 +216,18 @@ mod tests {
         for ok in ["TB-PIC-2026-003", "HZL-TS-2024-017", "a.b_c-1"] {
             assert!((CASE_NUMBER.check)(ok), "{ok}");
         }
-        for bad in ["", "../x", "a/b", "a\\b", "-a", "a..b", "a.", "案-1", "a b", &"a".repeat(65)] {
+        for bad in [
+            "",
+            "../x",
+            "a/b",
+            "a\\b",
+            "-a",
+            "a..b",
+            "a.",
+            "案-1",
+            "a b",
+            &"a".repeat(65),
+        ] {
             assert!(!(CASE_NUMBER.check)(bad), "{bad}");
         }
         for ok in ["TB-PIC-2026-0003", "HZL2025TS0017", "TB-PIC-2026-003-PL-S2"] {

@@ -184,8 +184,11 @@ pub fn problems(s: &Scheme) -> Vec<Problem> {
         ));
     }
     if let Some(risk) = &at.risk {
-        for (name, share) in [("low", &risk.low), ("medium", &risk.medium), ("high", &risk.high)]
-        {
+        for (name, share) in [
+            ("low", &risk.low),
+            ("medium", &risk.medium),
+            ("high", &risk.high),
+        ] {
             if !(share.value.is_finite() && share.value > -1.0 && share.value <= 1.0) {
                 out.push(Problem::new(
                     share.pos,
@@ -209,7 +212,10 @@ pub fn problems(s: &Scheme) -> Vec<Problem> {
         if !seen.insert(c.id.value.as_str()) {
             out.push(Problem::new(
                 c.id.pos,
-                format!("the clause `{}` is listed twice in the scheme file", c.id.value),
+                format!(
+                    "the clause `{}` is listed twice in the scheme file",
+                    c.id.value
+                ),
             ));
         }
     }

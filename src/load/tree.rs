@@ -114,8 +114,7 @@ pub fn parse(text: &str) -> Result<Parsed<'_>, Problem> {
     let mut parser = Parser::new_from_str_with_options(text, options);
     let mut b = Builder::default();
     let mut documents = 0;
-    loop {
-        let Some(next) = parser.next() else { break };
+    for next in parser.by_ref() {
         let (event, span) = next.map_err(|e| syntax(text, &e))?;
         match event {
             Event::StreamStart | Event::DocumentEnd => {}
@@ -445,9 +444,9 @@ fn syntax(text: &str, e: &ScanError) -> Problem {
         );
     }
     let message = match e.kind() {
-        ErrorKind::TabNotAllowed | ErrorKind::TabInBlockIndentation | ErrorKind::TabInIndentation => {
-            "a tab is not allowed here; use spaces".to_string()
-        }
+        ErrorKind::TabNotAllowed
+        | ErrorKind::TabInBlockIndentation
+        | ErrorKind::TabInIndentation => "a tab is not allowed here; use spaces".to_string(),
         ErrorKind::UnclosedQuotedScalar => {
             "a quoted text starts here but its closing quote is missing".into()
         }
@@ -535,7 +534,18 @@ mod tests {
         assert_eq!(resolve("1e3"), Scalar::Float(1000.0));
         assert_eq!(resolve("~"), Scalar::Null);
         assert_eq!(resolve("true"), Scalar::Bool(true));
-        for s in ["no", "yes", "off", "inf", "NaN", "1_000", "2026-03-05", "1.2.3", "e5", "."] {
+        for s in [
+            "no",
+            "yes",
+            "off",
+            "inf",
+            "NaN",
+            "1_000",
+            "2026-03-05",
+            "1.2.3",
+            "e5",
+            ".",
+        ] {
             assert_eq!(resolve(s), Scalar::Str, "{s}");
         }
         assert_eq!(
@@ -561,7 +571,10 @@ mod tests {
         let mut bomb = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
         for (i, name) in ["b", "c", "d", "e", "f"].iter().enumerate() {
             let prev = ["a", "b", "c", "d", "e"][i];
-            bomb.push_str(&format!("{name}: &{name} [{}]\n", vec![format!("*{prev}"); 10].join(", ")));
+            bomb.push_str(&format!(
+                "{name}: &{name} [{}]\n",
+                vec![format!("*{prev}"); 10].join(", ")
+            ));
         }
         assert!(parse(&bomb).is_err());
     }

@@ -19,7 +19,10 @@ enum Shape {
     Any,
     Text(Option<&'static Format>),
     Date,
-    Int { min: i128, max: i128 },
+    Int {
+        min: i128,
+        max: i128,
+    },
     Number,
     Bool,
     Enum(Vec<String>),
@@ -184,12 +187,12 @@ impl Compiler {
 
     fn alternatives(&mut self, alts: &[Json]) -> Result<usize, String> {
         let is_null = |a: &Json| a.get("type").and_then(Json::as_str) == Some("null");
-        if let [a, b] = alts {
-            if is_null(b) || is_null(a) {
-                let other = if is_null(b) { a } else { b };
-                let inner = self.compile(other)?;
-                return Ok(self.push(Shape::Nullable(inner)));
-            }
+        if let [a, b] = alts
+            && (is_null(a) || is_null(b))
+        {
+            let other = if is_null(b) { a } else { b };
+            let inner = self.compile(other)?;
+            return Ok(self.push(Shape::Nullable(inner)));
         }
         let mut values = Vec::new();
         for a in alts {
@@ -223,7 +226,10 @@ impl Compiler {
                     "int32" => (i128::from(i32::MIN), i128::from(i32::MAX)),
                     _ => (i128::from(i64::MIN), i128::from(i64::MAX)),
                 };
-                let min = o.get("minimum").and_then(Json::as_i64).map_or(lo, i128::from);
+                let min = o
+                    .get("minimum")
+                    .and_then(Json::as_i64)
+                    .map_or(lo, i128::from);
                 Shape::Int {
                     min: min.max(lo),
                     max: hi,
@@ -281,7 +287,11 @@ impl Compiler {
 fn strings(values: &[Json]) -> Result<Vec<String>, String> {
     values
         .iter()
-        .map(|v| v.as_str().map(str::to_string).ok_or("a non-text value".into()))
+        .map(|v| {
+            v.as_str()
+                .map(str::to_string)
+                .ok_or("a non-text value".into())
+        })
         .collect()
 }
 
@@ -409,7 +419,9 @@ impl Validator<'_> {
         let name = place.name(self.file);
         let what = expected(shape, place.field(), self.shapes);
         let msg = match place {
-            Place::Root => format!("{name} has no content; write its fields, one `name: value` per line"),
+            Place::Root => {
+                format!("{name} has no content; write its fields, one `name: value` per line")
+            }
             Place::Item { .. } => {
                 format!("{name} is empty; write {what} after the `-`, or remove the line")
             }
@@ -646,17 +658,17 @@ impl Validator<'_> {
                 self.push(k.pos, msg);
                 continue;
             };
-            if let Some(f) = keys {
-                if !(f.check)(name) {
-                    let msg = format!(
-                        "`{}` is not {}: {}, e.g. {}",
-                        shorten(name),
-                        f.what,
-                        f.rule,
-                        f.example
-                    );
-                    self.push(k.pos, msg);
-                }
+            if let Some(f) = keys
+                && !(f.check)(name)
+            {
+                let msg = format!(
+                    "`{}` is not {}: {}, e.g. {}",
+                    shorten(name),
+                    f.what,
+                    f.rule,
+                    f.example
+                );
+                self.push(k.pos, msg);
             }
             let place = Place::Key {
                 name,
@@ -670,7 +682,9 @@ impl Validator<'_> {
             .filter(|p| {
                 p.required
                     && !meant.contains(&p.name.as_str())
-                    && !entries.iter().any(|(k, _)| k.text() == Some(p.name.as_str()))
+                    && !entries
+                        .iter()
+                        .any(|(k, _)| k.text() == Some(p.name.as_str()))
             })
             .map(|p| p.name.as_str())
             .collect();

@@ -82,7 +82,10 @@ pub fn parse_all<T: Model>(text: &str) -> Result<T, Vec<YamlError>> {
     let schema = T::schema().as_ref().map_err(|e| {
         vec![YamlError {
             pos: Pos::new(1, 1),
-            message: format!("internal error: certdoc's schema of {} is broken ({e}); please report this", T::FILE),
+            message: format!(
+                "internal error: certdoc's schema of {} is broken ({e}); please report this",
+                T::FILE
+            ),
         }]
     })?;
     let mut problems = parsed.problems;
@@ -163,6 +166,10 @@ mod tests {
         assert!(at.contains(&(5, 9)), "{errors:?}");
         assert!(at.contains(&(6, 26)), "{errors:?}");
         assert!(at.contains(&(7, 3)), "{errors:?}");
-        assert!(errors.iter().any(|e| e.message.contains("did you mean `sites`")));
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.message.contains("did you mean `sites`"))
+        );
     }
 }
