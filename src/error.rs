@@ -22,6 +22,12 @@ pub enum Error {
         pos: Pos,
         message: String,
     },
+    /// Every problem of one rules file, each as `path:line:col: message` on its own line.
+    #[error("{}", rules_file(.path, .problems))]
+    RulesFile {
+        path: PathBuf,
+        problems: Vec<(Pos, String)>,
+    },
     #[error("{0}")]
     Usage(String),
     /// A template, the layout or a font cannot be used: a tool failure, not a data error.
@@ -36,6 +42,14 @@ impl Error {
             source,
         }
     }
+}
+
+fn rules_file(path: &std::path::Path, problems: &[(Pos, String)]) -> String {
+    problems
+        .iter()
+        .map(|(pos, message)| format!("{}:{pos}: {message}", path.display()))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

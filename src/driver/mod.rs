@@ -199,7 +199,7 @@ fn add_rule_sources(root: &Path, report: &mut Report) {
     }
 }
 
-type Loaded = Result<(CaseFile, Option<crate::diag::Diagnostic>)>;
+type Loaded = Result<(CaseFile, Vec<crate::diag::Diagnostic>)>;
 
 /// Parse files on up to `threads` threads, keeping their order.
 fn load_all(

@@ -2,14 +2,19 @@
 
 use std::collections::BTreeMap;
 
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Deserialize;
 
 use super::case::Text;
 use super::date::Date;
+use super::formats;
+use super::numbering::FORMS;
+use super::tree::Problem;
 use crate::source::At;
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = formats::non_blank)]
 pub struct Body {
     pub id: Text,
     pub name: Text,
@@ -22,6 +27,7 @@ pub struct Body {
     #[serde(default)]
     pub verify_at: Vec<Text>,
     /// Controlled forms by purpose (`audit-plan`, `nc-report`, …).
+    #[schemars(schema_with = "forms_schema")]
     pub forms: BTreeMap<String, At<Form>>,
     /// Pattern of certificate numbers: `{scheme}`, `{year}`, `{serial:04}`.
     pub certificate_number: Text,
@@ -35,27 +41,31 @@ impl Body {
     }
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = formats::non_blank)]
 pub struct Form {
     pub code: Text,
     pub title: Text,
+    #[schemars(schema_with = "formats::revision")]
     pub version: Text,
     /// Pattern of the document number of each record on this form.
     #[serde(default)]
     pub number: Option<Text>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum RevisionStyle {
     /// A/0, A/1 … B/0.
     LetterSlashNumber,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = formats::non_blank)]
 pub struct Staff {
+    #[schemars(schema_with = "formats::id")]
     pub id: Text,
     pub name: Text,
     pub employment: At<Employment>,
@@ -82,14 +92,14 @@ impl Staff {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Employment {
     FullTime,
     PartTime,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum StaffRole {
     LeadAuditor,
@@ -102,11 +112,178 @@ pub enum StaffRole {
     GeneralManager,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = formats::non_blank)]
 pub struct Service {
     pub credit_code: Text,
     pub ended: At<Date>,
     #[serde(default)]
     pub description: Option<Text>,
+}
+
+/// The forms certdoc renders, and no others: a misspelt key would silently drop a record.
+fn forms_schema(generator: &mut SchemaGenerator) -> Schema {
+    let form = generator.subschema_for::<Form>();
+    let props: serde_json::Map<String, serde_json::Value> = FORMS
+        .iter()
+        .map(|f| ((*f).to_string(), form.clone().to_value()))
+        .collect();
+    json_schema!({
+        "type": "object",
+        "properties": props,
+        "additionalProperties": false
+    })
+}
+
+/// The placeholders a form's `number` pattern may use: the ids of what the record is made
+/// from (`numbering::documents` fills them).
+fn placeholders(form: &str) -> &'static [&'static str] {
+    match form {
+        "audit-plan" | "audit-time" | "audit-report" => &["case", "audit"],
+        "nc-report" => &["case", "audit", "nc"],
+        "decision" | "suspension" => &["case", "decision"],
+        _ => &[],
+    }
+}
+
+/// The `{…}` placeholders of a pattern and its literal text, or `None` when a brace is
+/// left open or closed without opening.
+fn split_pattern(pattern: &str) -> Option<(Vec<&str>, String)> {
+    let mut names = Vec::new();
+    let mut literal = String::new();
+    let mut rest = pattern;
+    while let Some(i) = rest.find(['{', '}']) {
+        literal.push_str(&rest[..i]);
+        if rest[i..].starts_with('}') {
+            return None;
+        }
+        let after = &rest[i + 1..];
+        let end = after.find('}')?;
+        let name = &after[..end];
+        if name.contains('{') {
+            return None;
+        }
+        names.push(name);
+        rest = &after[end + 1..];
+    }
+    literal.push_str(rest);
+    Some((names, literal))
+}
+
+fn literal_problem(literal: &str, pos: crate::source::Pos, out: &mut Vec<Problem>) {
+    if let Some(c) = literal
+        .chars()
+        .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')))
+    {
+        out.push(Problem::new(
+            pos,
+            format!(
+                "`{c}` cannot be part of a document number: the number names the record's PDF \
+                 file, so use ASCII letters, digits, `-`, `_` and `.` only"
+            ),
+        ));
+    }
+}
+
+/// What the schema cannot say about a body: staff ids are unique, and numbering patterns
+/// use only the placeholders the numbering code fills.
+pub fn problems(b: &Body) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for s in &b.staff {
+        if !seen.insert(s.id.value.as_str()) {
+            out.push(Problem::new(
+                s.id.pos,
+                format!(
+                    "the staff id `{}` is used twice in the body file; each person needs their \
+                     own id",
+                    s.id.value
+                ),
+            ));
+        }
+    }
+    for (key, form) in &b.forms {
+        let Some(number) = &form.number else { continue };
+        let allowed = placeholders(key);
+        let Some((names, literal)) = split_pattern(number) else {
+            out.push(Problem::new(
+                number.pos,
+                "a `{` or `}` of this number pattern has no partner; placeholders are written \
+                 `{case}`",
+            ));
+            continue;
+        };
+        for name in names {
+            if !allowed.contains(&name) {
+                let list: Vec<String> = allowed.iter().map(|a| format!("{{{a}}}")).collect();
+                out.push(Problem::new(
+                    number.pos,
+                    format!(
+                        "`{{{name}}}` is not a placeholder of `{key}` numbers; its numbers may \
+                         use {}",
+                        if list.is_empty() {
+                            "none".to_string()
+                        } else {
+                            list.join(", ")
+                        }
+                    ),
+                ));
+            }
+        }
+        literal_problem(&literal, number.pos, &mut out);
+    }
+    let cert = &b.certificate_number;
+    match split_pattern(cert) {
+        None => out.push(Problem::new(
+            cert.pos,
+            "a `{` or `}` of the certificate number pattern has no partner; placeholders are \
+             written `{serial:04}`",
+        )),
+        Some((names, literal)) => {
+            for name in &names {
+                let known = match name.split_once(':') {
+                    Some(("serial", width)) => {
+                        (1..=2).contains(&width.len()) && width.bytes().all(|c| c.is_ascii_digit())
+                    }
+                    Some(_) => false,
+                    None => matches!(*name, "scheme" | "year" | "serial"),
+                };
+                if !known {
+                    out.push(Problem::new(
+                        cert.pos,
+                        format!(
+                            "`{{{name}}}` is not a placeholder of certificate numbers; they may \
+                             use {{scheme}}, {{year}} and {{serial}} or {{serial:04}}"
+                        ),
+                    ));
+                }
+            }
+            if !names.iter().any(|n| n.starts_with("serial")) {
+                out.push(Problem::new(
+                    cert.pos,
+                    "the certificate number pattern has no `{serial}`, so every certificate of \
+                     a year would get the same number; add e.g. `{serial:04}`",
+                ));
+            }
+            literal_problem(&literal, cert.pos, &mut out);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn patterns_split_into_placeholders() {
+        assert_eq!(
+            split_pattern("{case}-PL-{audit}"),
+            Some((vec!["case", "audit"], "-PL-".to_string()))
+        );
+        assert_eq!(split_pattern("{case"), None);
+        assert_eq!(split_pattern("case}"), None);
+        assert_eq!(split_pattern("{{case}}"), None);
+    }
 }

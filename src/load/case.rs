@@ -14,8 +14,10 @@ pub type Text = At<String>;
 /// One certification case: a client and the records of its certification cycle(s).
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = super::formats::non_blank)]
 pub struct Case {
     /// Case (project) number, unique across all cases.
+    #[schemars(schema_with = "super::formats::case_number")]
     pub case: Text,
     /// Certification scheme: the id of a file under `rules/schemes/`.
     pub scheme: Text,
@@ -38,7 +40,7 @@ pub struct Case {
         serialize_with = "keyed::serialize",
         deserialize_with = "keyed::deserialize"
     )]
-    #[schemars(with = "BTreeMap<String, Vec<Revision>>")]
+    #[schemars(schema_with = "super::formats::revisions")]
     pub revisions: BTreeMap<Text, Vec<At<Revision>>>,
     #[serde(default)]
     pub appeals: Vec<At<Appeal>>,
@@ -47,6 +49,7 @@ pub struct Case {
 /// The certified organisation.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = super::formats::non_blank)]
 pub struct Client {
     pub name: Text,
     #[serde(default)]
@@ -77,6 +80,7 @@ pub struct Client {
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = super::formats::non_blank)]
 pub struct Personnel {
     pub full_time: At<u32>,
     /// Part-time, seasonal and contractor staff as full-time equivalents.
@@ -105,6 +109,7 @@ pub enum ClientFlag {
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = super::formats::non_blank)]
 pub struct Licence {
     pub name: Text,
     #[serde(default)]
@@ -114,7 +119,9 @@ pub struct Licence {
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = super::formats::non_blank)]
 pub struct Site {
+    #[schemars(schema_with = "super::formats::id")]
     pub id: Text,
     pub name: Text,
     pub address: Text,
@@ -133,6 +140,7 @@ pub struct Site {
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = super::formats::non_blank)]
 pub struct PreviousCertificate {
     pub body: Text,
     #[serde(default)]
@@ -159,6 +167,7 @@ pub enum PreviousStatus {
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = super::formats::non_blank)]
 pub struct Application {
     pub received: At<Date>,
     pub scope: Text,
@@ -178,6 +187,7 @@ pub struct Application {
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = super::formats::non_blank)]
 pub struct Contract {
     #[serde(default)]
     pub number: Option<Text>,
@@ -209,7 +219,9 @@ impl AuditKind {
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = super::formats::non_blank)]
 pub struct Audit {
+    #[schemars(schema_with = "super::formats::id")]
     pub id: Text,
     pub kind: At<AuditKind>,
     /// Certificate cycle (1, 2 …) of a surveillance or recertification; inferred when absent.
@@ -248,6 +260,7 @@ pub struct Audit {
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = super::formats::non_blank)]
 pub struct Reduction {
     pub percent: At<f64>,
     #[serde(default)]
@@ -256,6 +269,7 @@ pub struct Reduction {
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = super::formats::non_blank)]
 pub struct Justification {
     pub condition: Text,
     pub reason: Text,
@@ -263,6 +277,7 @@ pub struct Justification {
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = super::formats::non_blank)]
 pub struct TeamMember {
     /// Staff id in the body's register.
     pub person: Text,
@@ -287,6 +302,7 @@ impl TeamRole {
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = super::formats::non_blank)]
 pub struct Plan {
     #[serde(default)]
     pub issued: Option<At<Date>>,
@@ -304,6 +320,7 @@ pub struct Plan {
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = super::formats::non_blank)]
 pub struct AgendaItem {
     pub date: At<Date>,
     #[serde(default)]
@@ -319,6 +336,7 @@ pub struct AgendaItem {
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = super::formats::non_blank)]
 pub struct Meetings {
     #[serde(default)]
     pub opening: Option<At<Meeting>>,
@@ -328,6 +346,7 @@ pub struct Meetings {
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = super::formats::non_blank)]
 pub struct Meeting {
     #[serde(default)]
     pub date: Option<At<Date>>,
@@ -352,6 +371,7 @@ pub enum Conclusion {
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = super::formats::non_blank)]
 pub struct Report {
     #[serde(default)]
     pub issued: Option<At<Date>>,
@@ -372,7 +392,9 @@ pub enum Grade {
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = super::formats::non_blank)]
 pub struct Nonconformity {
+    #[schemars(schema_with = "super::formats::id")]
     pub id: Text,
     pub grade: At<Grade>,
     /// A clause of the scheme's clause catalogue.
@@ -409,6 +431,7 @@ pub struct Nonconformity {
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = super::formats::non_blank)]
 pub struct Verification {
     pub date: At<Date>,
     pub method: At<VerificationMethod>,
@@ -482,7 +505,9 @@ impl Outcome {
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = super::formats::non_blank)]
 pub struct Decision {
+    #[schemars(schema_with = "super::formats::id")]
     pub id: Text,
     pub kind: At<DecisionKind>,
     /// Ids of the audits this decision rests on.
@@ -511,7 +536,9 @@ pub struct Decision {
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = super::formats::non_blank)]
 pub struct Certificate {
+    #[schemars(schema_with = "super::formats::document_number")]
     pub number: Text,
     /// Id of the decision that granted it.
     pub decision: Text,
@@ -524,12 +551,15 @@ pub struct Certificate {
     pub reported: Option<At<Date>>,
     /// A re-issue after a change: the number of the certificate it replaces.
     #[serde(default)]
+    #[schemars(schema_with = "super::formats::optional_document_number")]
     pub reissue_of: Option<Text>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = super::formats::non_blank)]
 pub struct Revision {
+    #[schemars(schema_with = "super::formats::revision")]
     pub rev: Text,
     pub date: At<Date>,
     /// Staff id.
@@ -539,7 +569,9 @@ pub struct Revision {
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = super::formats::non_blank)]
 pub struct Appeal {
+    #[schemars(schema_with = "super::formats::id")]
     pub id: Text,
     pub received: At<Date>,
     #[serde(default)]

@@ -22,8 +22,16 @@ impl Date {
                 c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
             })
         };
-        let year = i32::try_from(num(0..4)?).ok()?;
+        // Year 0000 is no year of the calendar the records use (1 BC in ISO 8601's
+        // proleptic reckoning): always a typo.
+        let year = i32::try_from(num(0..4)?).ok().filter(|y| *y > 0)?;
         NaiveDate::from_ymd_opt(year, num(5..7)?, num(8..10)?).map(Date)
+    }
+
+    /// Whether the year could be that of a certification record (see
+    /// `formats::plausible_year`); case files are held to it, other inputs are not.
+    pub fn year_is_plausible(&self) -> bool {
+        u32::try_from(chrono::Datelike::year(&self.0)).is_ok_and(super::formats::plausible_year)
     }
 
     pub fn ymd(y: i32, m: u32, d: u32) -> Option<Self> {
@@ -76,6 +84,10 @@ mod tests {
     fn only_exact_iso_dates() {
         assert_eq!(Date::parse("2024-02-29"), Date::ymd(2024, 2, 29));
         assert_eq!(Date::parse("2026-12-31"), Date::ymd(2026, 12, 31));
+        assert_eq!(Date::parse("0001-01-01"), Date::ymd(1, 1, 1));
+        assert_eq!(Date::parse("9999-12-31"), Date::ymd(9999, 12, 31));
+        assert!(Date::parse("2026-03-05").is_some_and(|d| d.year_is_plausible()));
+        assert!(Date::parse("0226-03-05").is_some_and(|d| !d.year_is_plausible()));
         for bad in [
             "2026-3-5",
             "2026-02-30",
@@ -90,6 +102,7 @@ mod tests {
             "2026-01-011",
             "",
             "２０２６-01-01",
+            "0000-01-01",
         ] {
             assert_eq!(Date::parse(bad), None, "{bad}");
         }

@@ -5,14 +5,16 @@ pub mod cache;
 pub mod calendar;
 pub mod case;
 pub mod date;
+mod de;
+pub mod formats;
 pub mod numbering;
 pub mod scheme;
+pub mod tree;
+pub mod validate;
 pub mod yaml;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-
-use serde::de::DeserializeOwned;
 
 use crate::diag::{Diagnostic, Severity, SourceText};
 use crate::error::{Error, Result};
@@ -44,14 +46,20 @@ pub fn find_root(start: &Path) -> Result<PathBuf> {
 }
 
 pub fn load_rules(root: &Path) -> Result<Rules> {
+    let relative = |path: PathBuf| {
+        path.strip_prefix(root)
+            .map(Path::to_path_buf)
+            .unwrap_or(path)
+    };
     load_rules_in(root).map_err(|e| match e {
         Error::Rules { path, pos, message } => Error::Rules {
-            path: path
-                .strip_prefix(root)
-                .map(Path::to_path_buf)
-                .unwrap_or(path),
+            path: relative(path),
             pos,
             message,
+        },
+        Error::RulesFile { path, problems } => Error::RulesFile {
+            path: relative(path),
+            problems,
         },
         other => other,
     })
@@ -59,11 +67,11 @@ pub fn load_rules(root: &Path) -> Result<Rules> {
 
 fn load_rules_in(root: &Path) -> Result<Rules> {
     let rules = root.join("rules");
-    let schemes = load_dir::<Scheme>(&rules.join("schemes"), |s| &s.id.value)?;
-    let bodies = load_dir::<Body>(&rules.join("bodies"), |b| &b.id.value)?;
+    let schemes = load_dir::<Scheme>(&rules.join("schemes"), |s| &s.id, scheme::problems)?;
+    let bodies = load_dir::<Body>(&rules.join("bodies"), |b| &b.id, body::problems)?;
     let cal_path = rules.join("calendar.yaml");
     let calendar = if cal_path.exists() {
-        load_rule_file::<Calendar>(&cal_path)?
+        load_rule_file::<Calendar>(&cal_path, |_| Vec::new())?
     } else {
         Calendar::default()
     };
@@ -75,9 +83,10 @@ fn load_rules_in(root: &Path) -> Result<Rules> {
 }
 
 /// Every `*.yaml` of a rules folder, keyed by file stem, which must equal the file's `id`.
-fn load_dir<T: DeserializeOwned>(
+fn load_dir<T: yaml::Model>(
     dir: &Path,
-    id: impl Fn(&T) -> &String,
+    id: impl Fn(&T) -> &case::Text,
+    check: impl Fn(&T) -> Vec<tree::Problem>,
 ) -> Result<BTreeMap<String, T>> {
     let mut out = BTreeMap::new();
     if !dir.is_dir() {
@@ -90,38 +99,55 @@ fn load_dir<T: DeserializeOwned>(
         .collect();
     paths.sort();
     for path in paths {
-        let value = load_rule_file::<T>(&path)?;
         let stem = path
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
-        if id(&value) != &stem {
-            return Err(Error::Rules {
-                path,
-                pos: Pos::new(1, 1),
-                message: format!(
-                    "the file's `id` is `{}`; it must match its name `{stem}`",
-                    id(&value)
-                ),
-            });
-        }
+        let value = load_rule_file::<T>(&path, |v| {
+            let mut problems = check(v);
+            let own = id(v);
+            if own.value != stem {
+                problems.push(tree::Problem::new(
+                    own.pos,
+                    format!(
+                        "the file's `id` is `{}`; it must match the file's name `{stem}`",
+                        own.value
+                    ),
+                ));
+            }
+            problems
+        })?;
         out.insert(stem, value);
     }
     Ok(out)
 }
 
-fn load_rule_file<T: DeserializeOwned>(path: &Path) -> Result<T> {
+/// Read one rules file; every problem of it (syntax, schema, and what `check` finds in the
+/// model) fails the load, since a check run on wrong rules would be wrong everywhere.
+fn load_rule_file<T: yaml::Model>(
+    path: &Path,
+    check: impl Fn(&T) -> Vec<tree::Problem>,
+) -> Result<T> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
     let text = String::from_utf8(bytes).map_err(|e| Error::Rules {
         path: path.to_path_buf(),
         pos: pos_of_byte(e.as_bytes(), e.utf8_error().valid_up_to()),
-        message: "the file is not valid UTF-8".into(),
+        message: "the file is not valid UTF-8; save it as UTF-8".into(),
     })?;
-    yaml::parse::<T>(&text).map_err(|e| Error::Rules {
+    let fail = |problems: Vec<(Pos, String)>| Error::RulesFile {
         path: path.to_path_buf(),
-        pos: e.pos,
-        message: e.message,
-    })
+        problems,
+    };
+    let value = yaml::parse_all::<T>(text.trim_start_matches('\u{feff}'))
+        .map_err(|errors| fail(errors.into_iter().map(|e| (e.pos, e.message)).collect()))?;
+    let mut problems = check(&value);
+    if problems.is_empty() {
+        return Ok(value);
+    }
+    problems.sort_by_key(|p| (p.pos.line, p.pos.col));
+    Err(fail(
+        problems.into_iter().map(|p| (p.pos, p.message)).collect(),
+    ))
 }
 
 pub fn is_yaml(p: &Path) -> bool {
@@ -339,13 +365,14 @@ pub fn display_path(root: &Path, path: &Path) -> String {
     }
 }
 
-/// Read and parse one case file. A file that cannot be parsed yields a `schema`
-/// diagnostic at the place where parsing stopped; the caller goes on with the others.
+/// Read and parse one case file. A file that cannot be read or does not fit the schema
+/// yields one `schema` diagnostic per problem, each at its node; the caller goes on with
+/// the others.
 pub fn load_case(
     root: &Path,
     path: &Path,
     cache: Option<&cache::Cache>,
-) -> Result<(CaseFile, Option<Diagnostic>)> {
+) -> Result<(CaseFile, Vec<Diagnostic>)> {
     let file = display_path(root, path);
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
     let schema_diag = |pos: Pos, message: String| Diagnostic {
@@ -371,14 +398,14 @@ pub fn load_case(
                 path: file.clone(),
                 text: lossy.into(),
             };
-            return Ok((CaseFile { source, case: None }, Some(d)));
+            return Ok((CaseFile { source, case: None }, vec![d]));
         }
     };
     let body = text.trim_start_matches('\u{feff}');
     let parsed = match cache.and_then(|c| c.get(body)) {
         Some(case) => Ok(case),
         None => {
-            let parsed = yaml::parse::<Case>(body);
+            let parsed = yaml::parse_all::<Case>(body);
             if let (Some(c), Ok(case)) = (cache, &parsed) {
                 c.put(body, case);
             }
@@ -395,11 +422,14 @@ pub fn load_case(
                 source,
                 case: Some(case),
             },
-            None,
+            Vec::new(),
         ),
-        Err(e) => (
+        Err(errors) => (
             CaseFile { source, case: None },
-            Some(schema_diag(e.pos, e.message)),
+            errors
+                .into_iter()
+                .map(|e| schema_diag(e.pos, e.message))
+                .collect(),
         ),
     })
 }

@@ -4,15 +4,19 @@ use std::any::Any;
 use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, de};
 use serde_json::Value;
 
 use super::case::Text;
+use super::formats;
+use super::tree::Problem;
 use crate::diag::Severity;
 use crate::source::{At, Pos};
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = formats::non_blank)]
 pub struct Scheme {
     pub id: Text,
     /// Short code used in certificate numbers (`{scheme}`).
@@ -22,6 +26,7 @@ pub struct Scheme {
     pub standard: At<Standard>,
     pub audit_time: At<AuditTime>,
     /// Rules that apply to this scheme, with their severity, citations and parameters.
+    #[schemars(with = "BTreeMap<String, serde_json::Map<String, Value>>")]
     pub rules: BTreeMap<String, At<RuleConfig>>,
     pub clauses: Vec<At<Clause>>,
     /// The audit items a report must cover, per audit kind (`stage1`, `stage2`,
@@ -40,25 +45,29 @@ impl Scheme {
     }
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = formats::non_blank)]
 pub struct Document {
     pub number: Text,
     pub title: Text,
+    #[schemars(schema_with = "formats::revision")]
     pub version: Text,
     pub issuer: Text,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = formats::non_blank)]
 pub struct Standard {
     /// The full standard number, printed on plans, reports and certificates.
     pub number: Text,
     pub title: Text,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = formats::non_blank)]
 pub struct AuditTime {
     pub citations: Vec<Text>,
     /// Bands of effective personnel (upper bound, inclusive) and the initial audit time.
@@ -70,23 +79,26 @@ pub struct AuditTime {
     pub risk: Option<At<RiskAdjustment>>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = formats::non_blank)]
 pub struct Band {
     pub up_to: At<u32>,
     pub mandays: At<f64>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = formats::non_blank)]
 pub struct Extrapolation {
     /// Each further band's upper bound is the previous one times this ratio.
     pub ratio: At<f64>,
     pub citations: Vec<Text>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = formats::non_blank)]
 pub struct RiskAdjustment {
     pub low: At<f64>,
     pub medium: At<f64>,
@@ -94,8 +106,9 @@ pub struct RiskAdjustment {
     pub citations: Vec<Text>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = formats::non_blank)]
 pub struct Clause {
     pub id: Text,
     #[serde(default)]
@@ -107,6 +120,108 @@ pub struct Clause {
 
 fn yes() -> bool {
     true
+}
+
+/// What the schema cannot say about a scheme: the audit-time table must be a table one can
+/// read a value from, and its extension and adjustments must make sense.
+pub fn problems(s: &Scheme) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let at = &s.audit_time;
+    if at.table.is_empty() {
+        out.push(Problem::new(
+            at.pos,
+            "the audit-time table of the scheme file is empty; write its bands, e.g. \
+             `- { up_to: 15, mandays: 2.5 }`",
+        ));
+    }
+    let mut prev: Option<&At<Band>> = None;
+    for band in &at.table {
+        if band.up_to.value == 0 {
+            out.push(Problem::new(
+                band.up_to.pos,
+                "a band of the audit-time table must reach at least 1 person",
+            ));
+        }
+        if !(band.mandays.value.is_finite() && band.mandays.value > 0.0) {
+            out.push(Problem::new(
+                band.mandays.pos,
+                format!(
+                    "`{}` man-days cannot be a band's audit time; write a number above 0, e.g. 2.5",
+                    band.mandays.value
+                ),
+            ));
+        }
+        if let Some(p) = prev {
+            if band.up_to.value <= p.up_to.value {
+                out.push(Problem::new(
+                    band.up_to.pos,
+                    format!(
+                        "this band (up to {} people) comes after the band up to {} people; \
+                         write the bands in increasing order of people",
+                        band.up_to.value, p.up_to.value
+                    ),
+                ));
+            } else if band.mandays.value <= p.mandays.value {
+                out.push(Problem::new(
+                    band.mandays.pos,
+                    format!(
+                        "{} man-days for up to {} people is not more than the {} man-days of \
+                         the band before; audit time must grow with the band",
+                        band.mandays.value, band.up_to.value, p.mandays.value
+                    ),
+                ));
+            }
+        }
+        prev = Some(band);
+    }
+    let ratio = &at.extrapolation.ratio;
+    if !(ratio.value.is_finite() && ratio.value > 1.0 && ratio.value <= 10.0) {
+        out.push(Problem::new(
+            ratio.pos,
+            format!(
+                "the extrapolation ratio `{}` must be greater than 1 (each further band is \
+                 larger than the one before) and at most 10, e.g. 1.25",
+                ratio.value
+            ),
+        ));
+    }
+    if let Some(risk) = &at.risk {
+        for (name, share) in [
+            ("low", &risk.low),
+            ("medium", &risk.medium),
+            ("high", &risk.high),
+        ] {
+            if !(share.value.is_finite() && share.value > -1.0 && share.value <= 1.0) {
+                out.push(Problem::new(
+                    share.pos,
+                    format!(
+                        "the {name}-risk adjustment `{}` is a fraction of the table value and \
+                         must be above -1 and at most 1, e.g. -0.1 for 10 % less",
+                        share.value
+                    ),
+                ));
+            }
+        }
+        if risk.low.value > risk.medium.value || risk.medium.value > risk.high.value {
+            out.push(Problem::new(
+                risk.pos,
+                "the risk adjustments must not decrease from low to medium to high",
+            ));
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    for c in &s.clauses {
+        if !seen.insert(c.id.value.as_str()) {
+            out.push(Problem::new(
+                c.id.pos,
+                format!(
+                    "the clause `{}` is listed twice in the scheme file",
+                    c.id.value
+                ),
+            ));
+        }
+    }
+    out
 }
 
 /// A rule's settings in a scheme file: `severity` and `citations`, and every other key

@@ -1,8 +1,15 @@
-//! The one place YAML is parsed: strict options, and errors turned into positions.
+//! The one place YAML is parsed: the text becomes a positioned tree once, the tree is
+//! validated against the model's JSON Schema (every problem, each at its node, in words),
+//! and only a clean tree is read into the model.
 
+use std::sync::OnceLock;
+
+use schemars::JsonSchema;
 use serde::de::DeserializeOwned;
-use serde_saphyr::{DuplicateKeyPolicy, Options};
 
+use super::tree::{self, Problem};
+use super::validate::Schema;
+use super::{Body, Calendar, Case, Scheme};
 use crate::source::Pos;
 
 #[derive(Debug, Clone)]
@@ -11,107 +18,158 @@ pub struct YamlError {
     pub message: String,
 }
 
-fn options() -> Options {
-    let mut o = Options::default();
-    // `no` and `off` stay strings; only true/false are booleans.
-    o.strict_booleans = true;
-    o.duplicate_keys = DuplicateKeyPolicy::Error;
-    // Anchors are legitimate (a team reused across audits) but an alias bomb must stop
-    // early: a real case replays a few hundred events at most.
-    o.alias_limits.max_total_replayed_events = 50_000;
-    o.alias_limits.max_replay_stack_depth = 16;
-    o.legacy_octal_numbers = false;
-    o
+impl From<Problem> for YamlError {
+    fn from(p: Problem) -> Self {
+        YamlError {
+            pos: p.pos,
+            message: p.message,
+        }
+    }
 }
 
-pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
-    if text.trim().is_empty() {
-        return Err(YamlError {
-            pos: Pos::new(1, 1),
-            message: "the file is empty".into(),
-        });
-    }
-    serde_saphyr::from_str_with_options::<T>(text, options()).map_err(|e| {
-        let pos = e
-            .location()
-            .map(|l| Pos {
-                line: u32::try_from(l.line()).unwrap_or(u32::MAX).max(1),
-                col: u32::try_from(l.column()).unwrap_or(u32::MAX).max(1),
-                len: u32::try_from(l.span().len()).unwrap_or(0),
-            })
-            .unwrap_or(Pos::new(1, 1));
-        let message = clean_message(&e.without_snippet().to_string());
-        match message.strip_prefix("missing field ") {
-            Some(field) => missing_field(text, pos, field),
-            None => YamlError { pos, message },
+/// A type read from a YAML file, with the schema its files are validated against.
+pub trait Model: DeserializeOwned + JsonSchema {
+    /// How messages name a file of this type.
+    const FILE: &'static str;
+    fn schema() -> &'static Result<Schema, String>;
+}
+
+/// The draft-07 schema of `T`, as `certdoc schema` prints it for `Case`.
+pub fn json_schema<T: JsonSchema>() -> serde_json::Value {
+    let generator = schemars::generate::SchemaSettings::draft07().into_generator();
+    generator.into_root_schema_for::<T>().to_value()
+}
+
+macro_rules! model {
+    ($t:ty, $file:literal) => {
+        impl Model for $t {
+            const FILE: &'static str = $file;
+            fn schema() -> &'static Result<Schema, String> {
+                static SCHEMA: OnceLock<Result<Schema, String>> = OnceLock::new();
+                SCHEMA.get_or_init(|| Schema::compile(&json_schema::<$t>(), $file))
+            }
         }
+    };
+}
+
+model!(Case, "the case file");
+model!(Scheme, "the scheme file");
+model!(Body, "the body file");
+model!(Calendar, "the calendar file");
+
+/// The first problem of the file, if any (for callers that show one).
+pub fn parse<T: Model>(text: &str) -> Result<T, YamlError> {
+    parse_all(text).map_err(|mut errors| {
+        if errors.is_empty() {
+            errors.push(YamlError {
+                pos: Pos::new(1, 1),
+                message: "the file cannot be read".into(),
+            });
+        }
+        errors.swap_remove(0)
     })
 }
 
-/// serde reports a missing field where the mapping ended. Point instead at the mapping's
-/// parent node (the key or list item that owns it) and name it.
-fn missing_field(text: &str, pos: Pos, field: &str) -> YamlError {
-    let lines: Vec<&str> = text.lines().collect();
-    let indent = |l: &str| l.len() - l.trim_start().len();
-    let at = usize::try_from(pos.line).unwrap_or(1).saturating_sub(1);
-    let own = lines.get(at).map_or(0, |l| indent(l));
-    let parent = (0..at).rev().find(|&i| {
-        let l = lines[i];
-        let t = l.trim_start();
-        !t.is_empty() && !t.starts_with('#') && indent(l) < own
-    });
-    let Some(i) = parent else {
-        return YamlError {
+/// The model of the file, or every problem of it in the order of the text.
+pub fn parse_all<T: Model>(text: &str) -> Result<T, Vec<YamlError>> {
+    if text.trim().is_empty() {
+        return Err(vec![YamlError {
             pos: Pos::new(1, 1),
-            message: format!("the case is missing the required field {field}"),
-        };
-    };
-    let line = lines[i];
-    let t = line.trim_start();
-    let col = line[..indent(line)].chars().count() + 1;
-    let (what, len) = if let Some(rest) = t.strip_prefix("- ") {
-        let key = rest.split(':').next().unwrap_or("").trim();
-        let value = rest.split_once(':').map_or("", |(_, v)| v.trim());
-        let value = value.split(" #").next().unwrap_or("").trim();
-        let label = if key == "id" && !value.is_empty() {
-            format!("the list item `{value}`")
-        } else {
-            "this list item".to_string()
-        };
-        (label, 1)
+            message: "the file is empty".into(),
+        }]);
+    }
+    let parsed = tree::parse(text).map_err(|p| vec![YamlError::from(p)])?;
+    let schema = T::schema().as_ref().map_err(|e| {
+        vec![YamlError {
+            pos: Pos::new(1, 1),
+            message: format!(
+                "internal error: certdoc's schema of {} is broken ({e}); please report this",
+                T::FILE
+            ),
+        }]
+    })?;
+    let mut problems = parsed.problems;
+    problems.extend(schema.validate(&parsed.root));
+    if !problems.is_empty() {
+        problems.sort_by_key(|p| (p.pos.line, p.pos.col));
+        return Err(problems.into_iter().map(YamlError::from).collect());
+    }
+    super::de::from_node::<T>(&parsed.root).map_err(|e| {
+        vec![YamlError {
+            pos: e.pos.unwrap_or(parsed.root.pos),
+            message: plain_words(&e.message),
+        }]
+    })
+}
+
+/// Words of serde and Rust that must never reach a user: a message holding one is replaced.
+pub const INTERNAL_WORDS: &[&str] = &[
+    "invalid u",
+    "invalid i",
+    "invalid type",
+    "invalid value",
+    "invalid length",
+    "deserialize",
+    "missing field",
+    "unknown field",
+    "unknown variant",
+    "expected one of",
+    "Option<",
+    "Vec<",
+    "u32",
+    "u64",
+    "i64",
+    "f64",
+    "struct",
+    "enum",
+    "from_str",
+    "mapping start",
+    "sequence start",
+];
+
+/// A failure of reading a validated tree: the validation let through something the model
+/// refuses. Its own message is kept when it is written for users (a rule's `severity`),
+/// never when it is serde's.
+fn plain_words(message: &str) -> String {
+    if INTERNAL_WORDS.iter().any(|w| message.contains(w)) || message.is_empty() {
+        "this value does not have the form this field needs; `certdoc schema` describes every \
+         field of a case"
+            .into()
     } else {
-        let key = t.split(':').next().unwrap_or("").trim();
-        (format!("`{key}`"), key.chars().count())
-    };
-    YamlError {
-        pos: Pos {
-            line: u32::try_from(i + 1).unwrap_or(u32::MAX),
-            col: u32::try_from(col).unwrap_or(1),
-            len: u32::try_from(len).unwrap_or(1),
-        },
-        message: format!("{what} is missing the required field {field}"),
+        message.to_string()
     }
 }
 
-/// serde-saphyr appends "at line X column Y" to its messages; the position is reported
-/// separately, so drop it.
-fn clean_message(msg: &str) -> String {
-    let first = msg.lines().next().unwrap_or(msg).trim();
-    let cut = first
-        .rfind(" at line ")
-        .map_or(first, |i| &first[..i])
-        .trim_end_matches([',', ':', ' ']);
-    if let Some(rest) = cut.strip_prefix("duplicate mapping key: ") {
-        let key = rest.split(", set ").next().unwrap_or(rest);
-        return format!(
-            "the key `{key}` appears twice in this mapping; YAML keeps only one, so remove the other"
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_schema_compiles() {
+        for (name, compiled) in [
+            ("case", Case::schema()),
+            ("scheme", Scheme::schema()),
+            ("body", Body::schema()),
+            ("calendar", Calendar::schema()),
+        ] {
+            assert!(compiled.is_ok(), "{name}: {compiled:?}");
+        }
+    }
+
+    #[test]
+    fn three_problems_give_three_errors_at_their_nodes() {
+        let text = "case: TB-1\nscheme: x\nbody: y\nclient:\n  name: \"  \"\n  personnel: {full_time: abc}\n  sities: []\n";
+        let Err(errors) = parse_all::<Case>(text) else {
+            panic!("accepted")
+        };
+        let at: Vec<(u32, u32)> = errors.iter().map(|e| (e.pos.line, e.pos.col)).collect();
+        assert!(at.contains(&(5, 9)), "{errors:?}");
+        assert!(at.contains(&(6, 26)), "{errors:?}");
+        assert!(at.contains(&(7, 3)), "{errors:?}");
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.message.contains("did you mean `sites`"))
         );
     }
-    if cut.starts_with("invalid boolean") {
-        return "not a boolean: write true or false (yes/no/on/off are not accepted)".into();
-    }
-    if cut == "invalid floating point" || cut.starts_with("invalid integer") {
-        return format!("{cut}: a number is expected here");
-    }
-    cut.to_string()
 }
