@@ -4,10 +4,10 @@ use crate::load::Case;
 
 /// The JSON Schema (draft-07, which yaml-language-server reads) of case files.
 pub fn json() -> String {
-    let settings = schemars::generate::SchemaSettings::draft07();
-    let generator = settings.into_generator();
-    let mut schema = generator.into_root_schema_for::<Case>();
-    schema.insert("title".into(), "certdoc certification case".into());
+    let mut schema = crate::load::yaml::json_schema::<Case>();
+    if let Some(map) = schema.as_object_mut() {
+        map.insert("title".into(), "certdoc certification case".into());
+    }
     serde_json::to_string_pretty(&schema).unwrap_or_default()
 }
 

@@ -1,7 +1,7 @@
 //! A cache of parsed case files, like ruff's: parsing YAML with positions is nearly all of
 //! a check's time, and most files do not change between runs. An entry is keyed by the
-//! SHA-256 of certdoc's version and the file's text, so an edited file or a new certdoc
-//! simply misses; an unreadable entry is a miss too. Entries are written atomically under
+//! SHA-256 of certdoc's version, a digest of the loader's source (`build.rs`) and the
+//! file's text, so an edited file or another loader simply misses; an unreadable entry is a miss too. Entries are written atomically under
 //! `.certdoc-cache/` at the project root, which ignores itself in git.
 //!
 //! An entry starts with the SHA-256 of the rest of it, so an entry edited or damaged on
@@ -40,6 +40,8 @@ impl Cache {
     fn entry(&self, text: &str) -> PathBuf {
         let mut h = Sha256::new();
         h.update(env!("CARGO_PKG_VERSION").as_bytes());
+        h.update([0]);
+        h.update(env!("CERTDOC_LOADER_DIGEST").as_bytes());
         h.update([0]);
         h.update(text.as_bytes());
         let key = hex(&h.finalize());
