@@ -1,27 +1,12 @@
 //! The command line as users and CI run it: exit codes, output formats, commands.
 
-use std::path::Path;
-
 mod common;
 use common::{certdoc, repo, stdout};
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let p = e.unwrap().path();
-        let target = to.join(p.file_name().unwrap());
-        if p.is_dir() {
-            copy_dir(&p, &target);
-        } else {
-            std::fs::copy(&p, &target).unwrap();
-        }
-    }
-}
 
 /// A project with the repository's rules and one case file.
 fn project(case: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    copy_dir(&repo().join("rules"), &dir.path().join("rules"));
+    common::copy_tree(&repo().join("rules"), &dir.path().join("rules"));
     std::fs::create_dir_all(dir.path().join("cases")).unwrap();
     std::fs::write(dir.path().join("cases/x.yaml"), case).unwrap();
     dir
@@ -333,8 +318,8 @@ fn status_lists_what_is_due_soonest_first_and_marks_overdue() {
 /// A project with the repository's rules and templates (fonts included) and these cases.
 fn build_project(cases: &[(&str, String)]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    copy_dir(&repo().join("rules"), &dir.path().join("rules"));
-    copy_dir(&repo().join("templates"), &dir.path().join("templates"));
+    common::copy_tree(&repo().join("rules"), &dir.path().join("rules"));
+    common::copy_tree(&repo().join("templates"), &dir.path().join("templates"));
     std::fs::create_dir_all(dir.path().join("cases")).unwrap();
     for (name, text) in cases {
         std::fs::write(dir.path().join("cases").join(name), text).unwrap();

@@ -8,22 +8,8 @@ use certdoc::diag::emit::{Format, render};
 use certdoc::driver::check_project;
 use certdoc::load::Date;
 
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let p = e.unwrap().path();
-        let target = to.join(p.file_name().unwrap());
-        if p.is_dir() {
-            copy_dir(&p, &target);
-        } else {
-            std::fs::copy(&p, &target).unwrap();
-        }
-    }
-}
+mod common;
+use common::repo;
 
 /// Every failing fixture: single files, and folders (checked together, as in fixtures.rs).
 fn fail_fixtures() -> Vec<PathBuf> {
@@ -132,7 +118,7 @@ fn shifted(line: u64, inserted: &[u64]) -> u64 {
 #[test]
 fn fingerprints_and_paths_survive_lines_inserted_above() {
     let project = tempfile::tempdir().unwrap();
-    copy_dir(&repo().join("rules"), &project.path().join("rules"));
+    common::copy_tree(&repo().join("rules"), &project.path().join("rules"));
     let cases = project.path().join("cases");
     let mut failures = Vec::new();
     let mut compared = 0;

@@ -30,7 +30,7 @@ pub fn fixture_root() -> &'static Path {
 /// Copy a folder. Font files are hard-linked where the file system allows (40 MB that no
 /// test writes); everything else is copied, since a test that edits its copy of a rules
 /// file through a hard link would edit the repository's.
-fn copy_tree(from: &Path, to: &Path) {
+pub fn copy_tree(from: &Path, to: &Path) {
     for e in walkdir::WalkDir::new(from) {
         let e = e.expect("a readable tree");
         let target = to.join(e.path().strip_prefix(from).expect("under the tree"));
