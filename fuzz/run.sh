@@ -6,6 +6,7 @@
 # Known findings can be skipped so a run goes on past them, e.g.
 #   CERTDOC_FUZZ_IGNORE=font-coverage fuzz/run.sh pipeline 600
 set -eu
+FLAGS="--sanitizer none --debug-assertions --codegen-units 4 --strip-dead-code"
 fuzz=$(cd "$(dirname "$0")" && pwd)
 target=$1
 secs=$2
@@ -20,7 +21,10 @@ esac
 mkdir -p "$fuzz/logs" "$fuzz/artifacts/$target"
 log="$fuzz/logs/$target-$(date -u +%Y%m%dT%H%M%S).log"
 cd "$fuzz/.."
-# Builds once per set of flags; `--sanitizer none` works on the stable toolchain.
-nice -n 19 cargo fuzz run --sanitizer none "$target" "$fuzz/corpus/$target" -- \
+# `--sanitizer none` works on the stable toolchain. Debug assertions on (overflow checks, as
+# in `cargo test`); 4 codegen units and line tables only keep the first build bearable on a
+# small machine. The same flags must be given to `cargo fuzz tmin`, or it rebuilds.
+export RUSTFLAGS="${RUSTFLAGS:--Cdebuginfo=line-tables-only}"
+nice -n 19 cargo fuzz run $FLAGS "$target" "$fuzz/corpus/$target" -- \
     -max_len=$max -timeout=10 -rss_limit_mb=2048 -max_total_time="$secs" \
     -print_final_stats=1 $dict "$@" 2>&1 | tee "$log"
