@@ -18,8 +18,23 @@ fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// How long each target's seed-and-mutation run may take before it stops drawing inputs.
-const BUDGET: Duration = Duration::from_secs(6);
+/// How long each target's seed-and-mutation run may take before it stops drawing inputs
+/// (`CERTDOC_FUZZ_SECS` overrides the 6 s, for a longer run by hand).
+fn budget() -> Duration {
+    let secs = std::env::var("CERTDOC_FUZZ_SECS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(6);
+    Duration::from_secs(secs)
+}
+
+/// How many mutations each run draws (`CERTDOC_FUZZ_MUTATIONS` overrides the 300).
+fn mutations() -> usize {
+    std::env::var("CERTDOC_FUZZ_MUTATIONS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(300)
+}
 
 /// A small deterministic generator (xorshift64*): the same inputs on every run.
 struct Rng(u64);
@@ -164,7 +179,7 @@ fn drive(target: &str, inputs: impl Iterator<Item = Vec<u8>>, failures: &mut Vec
     let start = Instant::now();
     let mut ran = 0;
     for input in inputs {
-        if start.elapsed() > BUDGET {
+        if start.elapsed() > budget() {
             break;
         }
         ran += 1;
@@ -281,7 +296,7 @@ fn yaml_case_on_seeds_and_mutations() {
         .collect();
     assert!(seeds.len() > 10, "seeds found");
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
-    let mutations: Vec<Vec<u8>> = (0..300)
+    let mutations: Vec<Vec<u8>> = (0..mutations())
         .map(|_| {
             let seed = rng.pick(&seeds).clone();
             mutate_bytes(&mut rng, &seed)
@@ -294,7 +309,7 @@ fn yaml_case_on_seeds_and_mutations() {
         &mut failures,
     );
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
-    assert!(ran >= seeds.len(), "only {ran} inputs in {BUDGET:?}");
+    assert!(ran >= seeds.len(), "only {ran} inputs in {:?}", budget());
     println!("yaml_case: {ran} inputs");
 }
 
@@ -349,7 +364,7 @@ fn markdown_on_seeds_and_mutations() {
     seeds.insert(0, b"".to_vec());
     assert!(seeds.len() > 3, "seeds found");
     let mut rng = Rng(0x2545_F491_4F6C_DD1D);
-    let mutations: Vec<Vec<u8>> = (0..300)
+    let mutations: Vec<Vec<u8>> = (0..mutations())
         .map(|_| {
             let mut s = String::from_utf8_lossy(rng.pick(seeds.as_slice()).as_slice()).into_owned();
             for _ in 0..=rng.below(5) {
@@ -382,7 +397,7 @@ fn markdown_on_seeds_and_mutations() {
         &mut failures,
     );
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
-    assert!(ran >= seeds.len(), "only {ran} inputs in {BUDGET:?}");
+    assert!(ran >= seeds.len(), "only {ran} inputs in {:?}", budget());
     println!("markdown: {ran} inputs typeset");
 }
 
@@ -411,7 +426,7 @@ fn value(rng: &mut Rng) -> Value {
 fn pipeline_on_seeds_and_mutations() {
     let bases = fuzz::bases().expect("the bundled cases load");
     let mut rng = Rng(0xD1B5_4A32_D192_ED03);
-    let mutations = (0..300).map(move |_| {
+    let mutations = (0..mutations()).map(move |_| {
         let m = Mutations {
             base: u8::try_from(rng.below(bases)).unwrap_or(0),
             edits: (0..=rng.below(3))
@@ -432,7 +447,7 @@ fn pipeline_on_seeds_and_mutations() {
         &mut failures,
     );
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
-    assert!(ran > 1, "only {ran} inputs in {BUDGET:?}");
+    assert!(ran > 1, "only {ran} inputs in {:?}", budget());
     println!("pipeline: {ran} inputs");
 }
 
