@@ -6,7 +6,7 @@
 # Known findings can be skipped so a run goes on past them, e.g.
 #   CERTDOC_FUZZ_IGNORE=font-coverage fuzz/run.sh pipeline 600
 set -eu
-FLAGS="--sanitizer none --debug-assertions --codegen-units 4 --strip-dead-code"
+FLAGS="--sanitizer none --debug-assertions --codegen-units 4 --strip-dead-code=true"
 fuzz=$(cd "$(dirname "$0")" && pwd)
 target=$1
 secs=$2
