@@ -10,6 +10,7 @@ pub mod dates;
 pub mod diag;
 pub mod driver;
 pub mod error;
+pub mod fuzz;
 pub mod load;
 pub mod output;
 pub mod records;
