@@ -23,8 +23,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
+use crate::diag::Report;
 use crate::diag::emit::{self, Format};
-use crate::diag::{Report, Severity};
 use crate::load::{self, CaseFile, Date, Rules};
 use crate::records::{self, Record};
 use crate::render::{self, templates::Templates, world::Shared};
@@ -43,9 +43,6 @@ pub const BASE_CASE: &str = "cases/2026/TB-PIC-2026-003.yaml";
 pub enum Finding {
     /// The check had no error, but a record failed to render.
     Render { record: String, message: String },
-    /// The check had no error, but a record's text has a character no font has: the build
-    /// refuses the case with a `font-coverage` error.
-    FontCoverage { record: String, message: String },
     /// A record took longer than [`SLOW`] to typeset.
     Slow { record: String, millis: u128 },
     /// A diagnostic points past the end of the file it is about.
@@ -62,7 +59,6 @@ impl Finding {
     pub fn kind(&self) -> &'static str {
         match self {
             Finding::Render { .. } => "render",
-            Finding::FontCoverage { .. } => "font-coverage",
             Finding::Slow { .. } => "slow",
             Finding::Position { .. } => "position",
             Finding::Cache { .. } => "cache",
@@ -76,12 +72,6 @@ impl fmt::Display for Finding {
         match self {
             Finding::Render { record, message } => {
                 write!(f, "clean check, but {record} does not render: {message}")
-            }
-            Finding::FontCoverage { record, message } => {
-                write!(
-                    f,
-                    "clean check, but {record} fails font coverage: {message}"
-                )
             }
             Finding::Slow { record, millis } => {
                 write!(f, "{record} took {millis} ms to typeset (limit {SLOW:?})")
@@ -149,7 +139,9 @@ impl Env {
         let templates = Templates::load(&root.join("templates")).map_err(|e| e.to_string())?;
         let shared = Shared::load(&root.join("templates")).map_err(|e| e.to_string())?;
         let as_of = Date::parse(AS_OF).ok_or("AS_OF is not a date")?;
-        let mut paths = load::case_paths(root, &[]).map_err(|e| e.to_string())?;
+        let mut paths = load::case_paths(root, &[])
+            .map_err(|e| e.to_string())?
+            .cases;
         let first = root.join(BASE_CASE);
         paths.retain(|p| p != &first);
         paths.insert(0, first);
@@ -245,20 +237,24 @@ fn load_bytes(
     dir: &Path,
     data: &[u8],
     cache: Option<&load::cache::Cache>,
-) -> Result<(CaseFile, Option<crate::diag::Diagnostic>), Finding> {
+) -> Result<(CaseFile, Vec<crate::diag::Diagnostic>), Finding> {
     let path = dir.join("case.yaml");
     std::fs::write(&path, data).map_err(|e| Finding::Setup(format!("{}: {e}", path.display())))?;
     load::load_case(&env.root, &path, cache).map_err(|e| Finding::Setup(e.to_string()))
 }
 
 /// Load and check one case file, as `driver::check_project` does for each file.
-fn check_file(env: &Env, file: CaseFile, diag: Option<crate::diag::Diagnostic>) -> Report {
+fn check_file(env: &Env, file: CaseFile, diag: Vec<crate::diag::Diagnostic>) -> Report {
     let mut report = Report::default();
     report.diagnostics.extend(diag);
     let files = vec![file];
     report
         .diagnostics
         .extend(crate::check::check(&files, &env.rules, env.as_of));
+    for f in &files {
+        let (_, found) = crate::driver::prepare(f, &env.rules, Some(&env.shared.fonts));
+        report.diagnostics.extend(found);
+    }
     report.sort();
     report.files = files.iter().map(|c| c.source.clone()).collect();
     report.rules = crate::driver::rule_meta();
@@ -353,6 +349,14 @@ pub fn markdown(data: &str) -> Result<(), Finding> {
         .chars()
         .map(|c| if env.shared.fonts.covers(c) { c } else { '?' })
         .collect();
+    // What `check` refuses (constructs the whitelist cannot show, characters an entity
+    // names that no font has) never reaches the renderer: only the rest must typeset.
+    let uncovered = render::markdown::shown_text(&text)
+        .iter()
+        .any(|(_, run)| run.chars().any(|c| !env.shared.fonts.covers(c)));
+    if uncovered || !render::markdown::problems(&text).is_empty() {
+        return Ok(());
+    }
     let mut record = env.nc_report.clone();
     let Some(slot) = record
         .context
@@ -478,28 +482,21 @@ pub fn pipeline_yaml(text: &str) -> Result<(), Finding> {
     let env = env()?;
     let scratch = env.scratch_dir()?;
     let (file, diag) = load_bytes(env, &scratch.0, text.as_bytes(), None)?;
-    let path = file.source.path.clone();
+
     let mut report = Report::default();
     report.diagnostics.extend(diag);
     let files = vec![file];
     report
         .diagnostics
         .extend(crate::check::check(&files, &env.rules, env.as_of));
-    if report.errors() > 0 {
-        return Ok(());
-    }
-    let Some(case) = files.first().and_then(|f| f.case.as_ref()) else {
+    let Some(file) = files.first() else {
         return Ok(());
     };
-    let recs = records::of_case(&path, case, &env.rules);
-    for r in &recs {
-        let missing = render::coverage(&env.shared.fonts, r);
-        if let Some(d) = missing.iter().find(|d| d.severity == Severity::Error) {
-            return Err(Finding::FontCoverage {
-                record: format!("{} {}", r.form, r.number),
-                message: d.message.clone(),
-            });
-        }
+    // The records and the renderer's preflight are part of `check`, as in the driver.
+    let (recs, found) = crate::driver::prepare(file, &env.rules, Some(&env.shared.fonts));
+    report.diagnostics.extend(found);
+    if report.errors() > 0 || file.case.is_none() {
+        return Ok(());
     }
     for r in &recs {
         env.render(r)?;
@@ -872,9 +869,8 @@ mod tests {
             "😀 #x: y",
         ] {
             let yaml = format!("v: {}\n", quoted(s));
-            let back: std::collections::BTreeMap<String, String> = crate::load::yaml::parse(&yaml)
-                .map_err(|e| e.message)
-                .unwrap_or_default();
+            let back: std::collections::BTreeMap<String, String> =
+                serde_saphyr::from_str(&yaml).unwrap_or_default();
             assert_eq!(back.get("v").map(String::as_str), Some(s), "{yaml}");
         }
     }

@@ -120,8 +120,9 @@ pub fn check_project_with(
     })
 }
 
-/// A case's records, and what the renderer could not do with them.
-fn prepare(
+/// A case's records, and what the renderer could not do with them (the part of `check`
+/// that the records stage and the renderer's preflight contribute).
+pub fn prepare(
     f: &CaseFile,
     rules: &Rules,
     fonts: Option<&render::fonts::Fonts>,
