@@ -4,7 +4,7 @@
 # Seeds the corpus first (fuzz/seed.sh). Crashes go to fuzz/artifacts/<target>/, the
 # libFuzzer log to fuzz/logs/<target>-<UTC time>.log.
 # Known findings can be skipped so a run goes on past them, e.g.
-#   CERTDOC_FUZZ_IGNORE=font-coverage fuzz/run.sh pipeline 600
+#   CERTDOC_FUZZ_IGNORE=slow fuzz/run.sh pipeline 600
 set -eu
 FLAGS="--sanitizer none --debug-assertions --codegen-units 4 --strip-dead-code=true"
 fuzz=$(cd "$(dirname "$0")" && pwd)
