@@ -15,6 +15,10 @@ pub struct Fonts {
     pub fonts: Vec<Font>,
     /// The font files read, for the build summary.
     pub files: Vec<PathBuf>,
+    /// One bit per code point some font has. typst's own coverage test walks the font's
+    /// runs one by one, which costs more than all the rules together when `check` asks it
+    /// for every character of a thousand cases.
+    covered: Vec<u64>,
 }
 
 impl Fonts {
@@ -63,7 +67,20 @@ impl Fonts {
             });
         }
         let book = LazyHash::new(FontBook::from_fonts(&fonts));
-        Ok(Fonts { book, fonts, files })
+        let mut covered = vec![0u64; (u32::from(char::MAX) as usize + 1).div_ceil(64)];
+        for font in &fonts {
+            for c in font.info().coverage.iter() {
+                if let Some(word) = covered.get_mut(c as usize / 64) {
+                    *word |= 1 << (c % 64);
+                }
+            }
+        }
+        Ok(Fonts {
+            book,
+            fonts,
+            files,
+            covered,
+        })
     }
 
     /// Whether some loaded font has a glyph for `c`. Line breaks and tabs need none.
@@ -71,9 +88,10 @@ impl Fonts {
         if matches!(c, '\n' | '\r' | '\t') {
             return true;
         }
-        self.fonts
-            .iter()
-            .any(|f| f.info().coverage.contains(u32::from(c)))
+        let c = u32::from(c) as usize;
+        self.covered
+            .get(c / 64)
+            .is_some_and(|word| word & (1 << (c % 64)) != 0)
     }
 
     /// The first character of `text` no loaded font has.
