@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use crate::diag::{Report, Severity};
 use crate::error::Result;
-use crate::load::Date;
+use crate::load::{self, Date};
 use crate::output::{self, Entry, Outcome, WriteError};
 use crate::records::Record;
 use crate::render::{self, templates::Templates, world::Shared};
@@ -81,8 +81,8 @@ pub fn build_project(root: &Path, paths: &[PathBuf], as_of: Date, opts: &Options
         // that case as surely as one in its own file.
         let uses = [
             file.source.path.clone(),
-            format!("rules/bodies/{}.yaml", case.body.value),
-            format!("rules/schemes/{}.yaml", case.scheme.value),
+            load::body_file(&case.body.value),
+            load::scheme_file(&case.scheme.value),
         ];
         if uses.iter().any(|f| failing.contains(f.as_str())) {
             skipped.push(case.case.value.clone());

@@ -103,12 +103,18 @@ fn hex(bytes: &[u8]) -> String {
 mod tests {
     use super::*;
 
-    #[test]
-    fn a_cached_case_is_the_parsed_case_with_every_position()
-    -> Result<(), Box<dyn std::error::Error>> {
+    /// The bundled example's text and its parse.
+    fn example() -> Result<(String, Case), Box<dyn std::error::Error>> {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
         let text = std::fs::read_to_string(root.join("cases/2026/TB-PIC-2026-003.yaml"))?;
         let parsed: Case = crate::load::yaml::parse(&text).map_err(|e| e.message)?;
+        Ok((text, parsed))
+    }
+
+    #[test]
+    fn a_cached_case_is_the_parsed_case_with_every_position()
+    -> Result<(), Box<dyn std::error::Error>> {
+        let (text, parsed) = example()?;
         let dir = tempfile::tempdir()?;
         let cache = Cache::new(dir.path());
         assert!(cache.get(&text).is_none());
@@ -130,9 +136,7 @@ mod tests {
     #[test]
     fn a_tampered_entry_is_a_miss_and_unused_entries_are_pruned()
     -> Result<(), Box<dyn std::error::Error>> {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let text = std::fs::read_to_string(root.join("cases/2026/TB-PIC-2026-003.yaml"))?;
-        let parsed: Case = crate::load::yaml::parse(&text).map_err(|e| e.message)?;
+        let (text, parsed) = example()?;
         let dir = tempfile::tempdir()?;
         let cache = Cache::new(dir.path());
         cache.put(&text, &parsed);

@@ -150,6 +150,16 @@ fn load_rule_file<T: yaml::Model>(
     ))
 }
 
+/// Where a body's file is, relative to the root, as diagnostics name it.
+pub fn body_file(id: &str) -> String {
+    format!("rules/bodies/{id}.yaml")
+}
+
+/// Where a scheme's file is, relative to the root, as diagnostics name it.
+pub fn scheme_file(id: &str) -> String {
+    format!("rules/schemes/{id}.yaml")
+}
+
 pub fn is_yaml(p: &Path) -> bool {
     p.is_file() && has_yaml_extension(p)
 }

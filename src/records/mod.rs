@@ -67,11 +67,11 @@ pub enum FieldKind {
 
 /// Where the rule files are, for positions in them.
 fn body_file(body: &Body) -> String {
-    format!("rules/bodies/{}.yaml", body.id.value)
+    crate::load::body_file(&body.id.value)
 }
 
 fn scheme_file(scheme: &Scheme) -> String {
-    format!("rules/schemes/{}.yaml", scheme.id.value)
+    crate::load::scheme_file(&scheme.id.value)
 }
 
 /// Builds one record's data, noting every user string it takes.
