@@ -26,7 +26,12 @@ fn main() {
     let mut mix: Vec<Record> = Vec::new();
     for f in &checked.cases {
         if let Some(case) = &f.case {
-            mix.extend(records::of_case(&f.source.path, case, &checked.rules));
+            mix.extend(records::of_case(
+                &f.source.path,
+                case,
+                &checked.rules,
+                f.lock.as_ref(),
+            ));
         }
     }
     let work: Vec<Record> = (0..RECORDS)
@@ -67,7 +72,7 @@ fn main() {
 }
 
 fn render_all(templates: &Templates, shared: &Shared, work: &[Record], threads: usize) -> usize {
-    render_each(templates, shared, work, threads, |_, pdf| {
+    render_each(templates, shared, work, threads, |_, _, pdf| {
         pdf.expect("renders").pages
     })
     .into_iter()

@@ -107,6 +107,7 @@ pub fn enforce(result: Result<(), Finding>) {
 struct Env {
     root: PathBuf,
     rules: Rules,
+    project: crate::control::project::Project,
     templates: Templates,
     shared: Shared,
     as_of: Date,
@@ -153,14 +154,17 @@ impl Env {
         }
         let base = bases.first().ok_or("no bundled case")?;
         let case: load::Case = load::yaml::parse(&base.text).map_err(|e| e.message)?;
-        let nc_report = records::of_case(BASE_CASE, &case, &rules)
+        let nc_report = records::of_case(BASE_CASE, &case, &rules, None)
             .into_iter()
             .find(|r| r.form == "nc-report")
             .ok_or("the base case has no nc-report record")?;
         let scratch = std::env::temp_dir().join(format!("certdoc-fuzz-{}", std::process::id()));
         std::fs::create_dir_all(&scratch).map_err(|e| format!("{}: {e}", scratch.display()))?;
+        let project =
+            crate::control::project::Project::load(root, &rules).map_err(|e| e.to_string())?;
         Ok(Env {
             root: root.to_path_buf(),
+            project,
             rules,
             templates,
             shared,
@@ -252,7 +256,8 @@ fn check_file(env: &Env, file: CaseFile, diag: Vec<crate::diag::Diagnostic>) -> 
         .diagnostics
         .extend(crate::check::check(&files, &env.rules, env.as_of));
     for f in &files {
-        let (_, found) = crate::driver::prepare(f, &env.rules, Some(&env.shared.fonts));
+        let (_, found) =
+            crate::driver::prepare(f, &env.rules, &env.project, Some(&env.shared.fonts));
         report.diagnostics.extend(found);
     }
     report.sort();
@@ -493,13 +498,14 @@ pub fn pipeline_yaml(text: &str) -> Result<(), Finding> {
         return Ok(());
     };
     // The records and the renderer's preflight are part of `check`, as in the driver.
-    let (recs, found) = crate::driver::prepare(file, &env.rules, Some(&env.shared.fonts));
+    let (prepared, found) =
+        crate::driver::prepare(file, &env.rules, &env.project, Some(&env.shared.fonts));
     report.diagnostics.extend(found);
     if report.errors() > 0 || file.case.is_none() {
         return Ok(());
     }
-    for r in &recs {
-        env.render(r)?;
+    for p in &prepared {
+        env.render(&p.record)?;
     }
     Ok(())
 }

@@ -6,6 +6,7 @@
 pub mod atomic;
 pub mod check;
 pub mod cli;
+pub mod control;
 pub mod dates;
 pub mod diag;
 pub mod driver;

@@ -372,7 +372,7 @@ fn build_never_overwrites_an_issued_revision() {
     std::fs::write(dir.path().join("cases/ok.yaml"), changed).unwrap();
     let file = dir
         .path()
-        .join("output/TB-PIC-2026-003/TB-PIC-2026-003-NC01_A-0.pdf");
+        .join("output/TB-PIC-2026-003/TB-PIC-2026-003-NC01_A-2.pdf");
     let before = std::fs::read(&file).unwrap();
     let o = certdoc(dir.path(), &["build", "--as-of", "2026-11-21"]);
     let out = stdout(&o);

@@ -24,7 +24,16 @@ type Expectation = (String, String, String, u32, u32);
 
 /// Rules found outside a case file's content, tested where they arise instead: `case-file`
 /// (links, pipes; tests/cli.rs) and `revision-required` (raised by `build`; tests/cli.rs).
-const NOT_BY_FIXTURE: &[&str] = &["case-file", "revision-required"];
+/// Rules about lock files, templates and `output/`, tested in `tests/control.rs`.
+const NOT_BY_FIXTURE: &[&str] = &[
+    "case-file",
+    "revision-required",
+    "record-withdrawn",
+    "form-version-required",
+    "lock-file",
+    "issued-file",
+    "lock-outdated",
+];
 
 fn fixtures() -> Vec<(String, PathBuf)> {
     let dir = fixture_root().join("tests/fixtures");

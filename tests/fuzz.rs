@@ -589,6 +589,8 @@ mod property {
                 out: dir.path().join("out"),
                 threads: 2,
                 progress: None,
+                locked: false,
+                force: false,
                 loading: Loading {
                     threads: 1,
                     cache: false,

@@ -27,6 +27,8 @@ fn build_in(root: &Path, paths: &[PathBuf], out: &Path) -> certdoc::driver::buil
         out: out.to_path_buf(),
         threads: 2,
         progress: None,
+        locked: false,
+        force: false,
         loading: certdoc::driver::Loading::default(),
     };
     build_project(root, paths, as_of(), &opts).expect("the build runs")

@@ -1,6 +1,7 @@
 //! Stage 2: run every rule of the registry over the loaded cases.
 
 pub mod audit_time;
+pub mod control;
 pub mod cycle;
 pub mod params;
 pub mod registry;

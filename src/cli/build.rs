@@ -20,6 +20,14 @@ pub struct BuildArgs {
     /// Worker threads (default: one per core)
     #[arg(long, short = 'j', value_name = "N")]
     jobs: Option<usize>,
+    /// Fail (exit 1) instead of changing any lock file: for CI, where the locks in git
+    /// must already list every issued revision
+    #[arg(long)]
+    locked: bool,
+    /// Typeset every record again, even issued ones whose file is in place (the output
+    /// must come out byte for byte the same)
+    #[arg(long)]
+    force: bool,
 }
 
 pub fn run(args: &BuildArgs, root: &Path) -> Result<Exit> {
@@ -53,6 +61,8 @@ pub fn run(args: &BuildArgs, root: &Path) -> Result<Exit> {
         threads,
         progress,
         loading: args.opts.loading(),
+        locked: args.locked,
+        force: args.force,
     };
     let built = build::build_project(root, &args.paths, args.opts.as_of(), &options)?;
     let report = &built.report;

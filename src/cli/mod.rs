@@ -2,7 +2,9 @@
 
 mod build;
 mod check;
+mod diff;
 mod explain;
+mod revise;
 mod rules;
 mod schema;
 mod status;
@@ -50,6 +52,10 @@ enum Command {
     Explain(explain::ExplainArgs),
     /// Print the JSON Schema of case files (for editors)
     Schema,
+    /// Declare the next revision of a record in its case file
+    Revise(revise::ReviseArgs),
+    /// List the records a change since a git revision issues anew or adds, with the changed fields
+    Diff(diff::DiffArgs),
     /// What is due across all cases (surveillance, recertification, NC verification, report delivery, suspension end), soonest first
     Status(status::StatusArgs),
 }
@@ -168,5 +174,7 @@ fn run(cli: Cli) -> Result<Exit> {
         Command::Check(args) => check::run(&args, &root(cli.root.as_deref())?),
         Command::Build(args) => build::run(&args, &root(cli.root.as_deref())?),
         Command::Status(args) => status::run(&args, &root(cli.root.as_deref())?),
+        Command::Revise(args) => revise::run(&args, &root(cli.root.as_deref())?),
+        Command::Diff(args) => diff::run(&args, &root(cli.root.as_deref())?),
     }
 }

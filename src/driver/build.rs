@@ -1,8 +1,15 @@
 //! `build`: check every case, then render each valid case's records in parallel and write
 //! them. A case with an error (from the rules, or a character no font has) is skipped as a
 //! whole and the others go on; a template that fails is a tool failure reported at the end.
+//! What to render is decided per case by `plan` (new revisions, issued ones missing from
+//! `output/`); what to write and how the lock grows by `write`.
 
-use std::collections::{BTreeSet, HashMap};
+mod plan;
+mod write;
+
+use plan::CasePlan;
+
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -11,7 +18,7 @@ use std::time::{Duration, Instant};
 use crate::diag::{Report, Severity};
 use crate::error::Result;
 use crate::load::{self, Date};
-use crate::output::{self, Entry, Outcome, WriteError};
+use crate::output::{self, Entry};
 use crate::records::Record;
 use crate::render::{self, templates::Templates, world::Shared};
 
@@ -22,6 +29,10 @@ pub struct Options {
     /// Called after each record with (done, total).
     pub progress: Option<Box<dyn Fn(usize, usize) + Sync>>,
     pub loading: super::Loading,
+    /// Fail instead of changing any lock file (CI).
+    pub locked: bool,
+    /// Typeset every record again, even those whose issued file is in place.
+    pub force: bool,
 }
 
 /// What a build did.
@@ -59,8 +70,8 @@ pub fn build_project(root: &Path, paths: &[PathBuf], as_of: Date, opts: &Options
     })?;
     let setup = start.elapsed();
 
-    // `check` is the gate: a case with any error (rules, fonts, Markdown, sizes) is not
-    // rendered at all.
+    // `check` is the gate: a case with any error (rules, fonts, Markdown, sizes, document
+    // control) is not rendered at all.
     let failing: BTreeSet<&str> = report
         .diagnostics
         .iter()
@@ -68,17 +79,17 @@ pub fn build_project(root: &Path, paths: &[PathBuf], as_of: Date, opts: &Options
         .map(|d| d.file.as_str())
         .collect();
     let mut skipped = Vec::new();
-    let mut work: Vec<Record> = Vec::new();
-    let mut cases = 0;
     let mut failures = Vec::new();
-    let mut per_case: HashMap<String, usize> = HashMap::new();
-    for (file, recs) in checked.cases.iter().zip(checked.records) {
+    let mut plans: Vec<CasePlan> = Vec::new();
+    let mut cases = 0;
+    for (file, prepared) in checked.cases.iter().zip(checked.records) {
         let Some(case) = file.case.as_ref() else {
             continue;
         };
         cases += 1;
-        // An error in the body or scheme file a case uses (a body name no font has) stops
-        // that case as surely as one in its own file.
+        // An error in the body or scheme file a case uses (a body name no font has, a
+        // template changed without a new form version) stops that case as surely as one
+        // in its own file.
         let uses = [
             file.source.path.clone(),
             load::body_file(&case.body.value),
@@ -88,13 +99,13 @@ pub fn build_project(root: &Path, paths: &[PathBuf], as_of: Date, opts: &Options
             skipped.push(case.case.value.clone());
             continue;
         }
-        let missing: Vec<String> = recs
+        let missing: Vec<String> = prepared
             .iter()
-            .filter(|r| !templates.has(r.form))
-            .map(|r| {
+            .filter(|p| !templates.has(p.record.form))
+            .map(|p| {
                 format!(
                     "{}: no template templates/{}.typ for {}",
-                    r.case, r.form, r.number
+                    p.record.case, p.record.form, p.record.number
                 )
             })
             .collect();
@@ -103,83 +114,88 @@ pub fn build_project(root: &Path, paths: &[PathBuf], as_of: Date, opts: &Options
             skipped.push(case.case.value.clone());
             continue;
         }
-        per_case.insert(case.case.value.clone(), recs.len());
-        work.extend(recs);
+        match plan::case(root, &opts.out, file, &checked.rules, prepared, opts) {
+            Ok(p) => plans.push(p),
+            Err(e) => {
+                failures.push(format!("{}: {e}", case.case.value));
+                skipped.push(case.case.value.clone());
+            }
+        }
+    }
+    let forms = plan::forms(root, &checked.rules, &checked.project, &plans);
+    if opts.locked && forms.changed {
+        report.diagnostics.extend(forms.outdated.iter().cloned());
     }
 
+    let work: Vec<(usize, Record)> = plans
+        .iter()
+        .enumerate()
+        .flat_map(|(i, p)| p.jobs.iter().map(move |j| (i, j.record.clone())))
+        .collect();
     // A case's PDFs wait in memory until its last record is rendered, then are written
     // together: a case is written whole or not at all.
-    let pending: Mutex<HashMap<String, Pending>> = Mutex::new(
-        per_case
+    let pending: Mutex<Vec<Pending>> = Mutex::new(
+        plans
             .iter()
-            .map(|(case, &n)| {
-                (
-                    case.clone(),
-                    Pending {
-                        remaining: n,
-                        done: Vec::new(),
-                    },
-                )
+            .map(|p| Pending {
+                remaining: p.jobs.len(),
+                done: Vec::new(),
             })
             .collect(),
     );
     let done = AtomicUsize::new(0);
-    let finished: Vec<CaseResult> = render_each(
+    let records: Vec<Record> = work.iter().map(|(_, r)| r.clone()).collect();
+    let rendered: Vec<Option<(usize, Vec<Rendered>)>> = render_each(
         &templates,
         &shared,
-        &work,
+        &records,
         opts.threads,
-        |record, result| {
+        |k, record, result| {
             let n = done.fetch_add(1, Ordering::Relaxed) + 1;
             if let Some(progress) = &opts.progress {
-                progress(n, work.len());
+                progress(n, records.len());
             }
-            let complete = {
-                let Ok(mut pending) = pending.lock() else {
-                    return None;
-                };
-                let p = pending.get_mut(&record.case)?;
-                p.done.push((record.clone(), result));
-                p.remaining -= 1;
-                (p.remaining == 0).then(|| std::mem::take(&mut p.done))
+            let i = work.get(k).map(|(c, _)| *c)?;
+            let Ok(mut pending) = pending.lock() else {
+                return None;
             };
-            complete.map(|rendered| write_case(&opts.out, rendered))
+            let p = pending.get_mut(i)?;
+            p.done.push((record.clone(), result));
+            p.remaining -= 1;
+            (p.remaining == 0).then(|| (i, std::mem::take(&mut p.done)))
         },
-    )
-    .into_iter()
-    .flatten()
-    .collect();
+    );
+    let mut by_case: Vec<Vec<Rendered>> = (0..plans.len()).map(|_| Vec::new()).collect();
+    for (i, r) in rendered.into_iter().flatten() {
+        by_case[i] = r;
+    }
 
     let mut entries = Vec::new();
     let mut built_cases = Vec::new();
-    let mut extra = Vec::new();
+    let mut warnings = Vec::new();
     let (mut written, mut unchanged, mut pages) = (0, 0, 0);
-    for case in finished {
-        if case.refused.is_empty() && case.failures.is_empty() {
-            built_cases.push(case.case.clone());
+    for (plan, rendered) in plans.into_iter().zip(by_case) {
+        let case = plan.case.clone();
+        let result = write::case(&opts.out, plan, rendered, opts.locked);
+        report.diagnostics.extend(result.diagnostics);
+        failures.extend(result.failures.iter().map(|f| format!("{case}: {f}")));
+        if result.written_whole {
+            built_cases.push(case);
         } else {
-            skipped.push(case.case.clone());
+            skipped.push(case);
         }
-        for (entry, outcome) in case.entries {
-            match outcome {
-                Outcome::Written => written += 1,
-                Outcome::Unchanged => unchanged += 1,
-            }
-            pages += entry.pages;
-            entries.push(entry);
+        written += result.written;
+        unchanged += result.unchanged;
+        for e in result.entries {
+            pages += e.pages;
+            entries.push(e);
         }
-        extra.extend(case.refused);
-        failures.extend(case.failures);
     }
-    // A case rendered without records (none of its forms defined) is built, and empty.
-    for (case, &n) in &per_case {
-        if n == 0 {
-            built_cases.push(case.clone());
-        }
+    if !opts.locked && failures.is_empty() {
+        forms.write()?;
     }
     built_cases.sort();
-    let dropped = output::write_index(&opts.out, &built_cases, &entries)?;
-    report.diagnostics.extend(extra);
+    warnings.extend(output::write_index(&opts.out, &built_cases, &entries)?);
     report.sort();
     skipped.sort();
     Ok(Built {
@@ -191,136 +207,30 @@ pub fn build_project(root: &Path, paths: &[PathBuf], as_of: Date, opts: &Options
         unchanged,
         pages,
         failures,
-        warnings: dropped,
+        warnings,
         elapsed: start.elapsed(),
         setup,
     })
 }
 
+/// One rendered record and what the renderer said.
+pub(super) type Rendered = (Record, Result<render::pdf::Pdf, render::RenderError>);
+
 /// A case's records rendered so far.
 struct Pending {
     remaining: usize,
-    done: Vec<(Record, Result<render::pdf::Pdf, render::RenderError>)>,
-}
-
-/// What became of one case's records.
-struct CaseResult {
-    case: String,
-    /// Every record of the case, when the case was written; none otherwise.
-    entries: Vec<(Entry, Outcome)>,
-    /// Issued revisions the build would have overwritten with other bytes.
-    refused: Vec<crate::diag::Diagnostic>,
-    /// The template, typesetting or the disk failed.
-    failures: Vec<String>,
-}
-
-/// Write one case's records, all or none. Nothing is written when a record failed to
-/// render or would overwrite an issued revision; a write that fails takes back the files
-/// this call wrote before it.
-fn write_case(
-    out: &Path,
-    mut rendered: Vec<(Record, Result<render::pdf::Pdf, render::RenderError>)>,
-) -> CaseResult {
-    rendered.sort_by(|a, b| (&a.0.number, &a.0.revision).cmp(&(&b.0.number, &b.0.revision)));
-    let case = rendered
-        .first()
-        .map(|(r, _)| r.case.clone())
-        .unwrap_or_default();
-    let mut result = CaseResult {
-        case: case.clone(),
-        entries: Vec::new(),
-        refused: Vec::new(),
-        failures: Vec::new(),
-    };
-    let mut planned = Vec::new();
-    for (record, pdf) in rendered {
-        let pdf = match pdf {
-            Ok(pdf) => pdf,
-            Err(e) => {
-                result.failures.push(format!("{case}: {e}"));
-                continue;
-            }
-        };
-        let rel = match output::record_path(&record.case, &record.number, &record.revision) {
-            Ok(rel) => rel,
-            Err(e) => {
-                result.failures.push(format!("{case}: {e}"));
-                continue;
-            }
-        };
-        match output::existing(out, &rel, &pdf.bytes) {
-            Ok(Some(Outcome::Unchanged)) => planned.push((record, rel, pdf, Outcome::Unchanged)),
-            Ok(_) => planned.push((record, rel, pdf, Outcome::Written)),
-            Err(WriteError::Issued(path)) => result.refused.push(refused(&record, &path)),
-            Err(e) => result.failures.push(format!("{case}: {e}")),
-        }
-    }
-    if !result.refused.is_empty() || !result.failures.is_empty() {
-        return result;
-    }
-    let mut written: Vec<PathBuf> = Vec::new();
-    for (record, rel, pdf, outcome) in planned {
-        if outcome == Outcome::Written {
-            match output::write_record(out, &rel, &pdf.bytes) {
-                Ok(_) => {
-                    if let Ok(path) = output::paths::under(out, &rel) {
-                        written.push(path);
-                    }
-                }
-                Err(e) => {
-                    for path in &written {
-                        let _ = std::fs::remove_file(path);
-                    }
-                    result.entries.clear();
-                    result.failures.push(format!(
-                        "{case}: {e}; none of the case's new records were kept"
-                    ));
-                    return result;
-                }
-            }
-        }
-        result.entries.push((
-            Entry {
-                case: record.case.clone(),
-                form: record.form.to_string(),
-                number: record.number.clone(),
-                revision: record.revision.clone(),
-                file: rel,
-                sha256: output::sha256(&pdf.bytes),
-                pages: pdf.pages,
-            },
-            outcome,
-        ));
-    }
-    result
-}
-
-fn refused(record: &Record, path: &str) -> crate::diag::Diagnostic {
-    crate::diag::Diagnostic {
-        rule: "revision-required",
-        severity: Severity::Error,
-        file: record.file.clone(),
-        pos: record.pos,
-        message: format!(
-            "{} {}: output/{path} already holds revision {} with different content; \
-             an issued revision is never overwritten, so declare a new revision of {} \
-             under `revisions:` with its change",
-            record.form, record.number, record.revision, record.number
-        ),
-        citations: vec![],
-        related: vec![],
-    }
+    done: Vec<Rendered>,
 }
 
 /// Render every record on `threads` threads and hand each PDF to `each` on the thread that
-/// made it; `each`'s results come back in the records' order. Workers take the next record
+/// made it, with its index; `each`'s results come back in the records' order. Workers take the next record
 /// from a shared counter, so a slow record never idles the others.
 pub fn render_each<T: Send>(
     templates: &Templates,
     shared: &Shared,
     work: &[Record],
     threads: usize,
-    each: impl Fn(&Record, Result<render::pdf::Pdf, render::RenderError>) -> T + Sync,
+    each: impl Fn(usize, &Record, Result<render::pdf::Pdf, render::RenderError>) -> T + Sync,
 ) -> Vec<T> {
     let next = AtomicUsize::new(0);
     let results: Mutex<Vec<Option<T>>> = Mutex::new((0..work.len()).map(|_| None).collect());
@@ -331,7 +241,7 @@ pub fn render_each<T: Send>(
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(record) = work.get(i) else { break };
-                    let value = each(record, render::record(templates, shared, record));
+                    let value = each(i, record, render::record(templates, shared, record));
                     if let Ok(mut r) = results.lock() {
                         r[i] = Some(value);
                     }

@@ -2,15 +2,17 @@
 //! and load → check → records → render → output (`build`, in `build.rs`).
 
 pub mod build;
+pub mod diff;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
+use crate::check::control::{self as doc_control, Prepared};
 use crate::check::{self, registry};
+use crate::control::project::Project;
 use crate::diag::{Report, RuleMeta, SourceText};
 use crate::error::Result;
 use crate::load::{self, CaseFile, Date, Rules};
-use crate::records::{self, Record};
 use crate::render;
 
 /// Everything `check` produced, and the loaded cases for the stages after it.
@@ -18,9 +20,11 @@ pub struct Checked {
     pub rules: Rules,
     /// The cases asked for (all of `cases/` when no path was named), in path order.
     pub cases: Vec<CaseFile>,
-    /// Each of those cases' records, as `records::of_case` makes them (empty for a case
-    /// that did not load or names an unknown scheme or body).
-    pub records: Vec<Vec<Record>>,
+    /// Each of those cases' documents with the record of its current revision (empty for a
+    /// case that did not load or names an unknown scheme or body).
+    pub records: Vec<Vec<Prepared>>,
+    /// Lock files and templates, for document control.
+    pub project: Project,
     pub report: Report,
 }
 
@@ -61,6 +65,12 @@ pub fn check_project_with(
 ) -> Result<Checked> {
     let rules = load::load_rules(root)?;
     check::validate(&rules)?;
+    // A template that does not parse would stop `build`; `check` is the gate, so it stops
+    // here.
+    let templates = root.join("templates");
+    if templates.is_dir() {
+        render::templates::Templates::load(&templates)?;
+    }
     let found = load::case_paths(root, paths)?;
     let named = found.cases;
     let context: Vec<PathBuf> = if paths.is_empty() {
@@ -99,8 +109,15 @@ pub fn check_project_with(
         .diagnostics
         .retain(|d| !context_files.contains(&d.file));
     let fonts = preflight_fonts(root)?;
+    let project = Project::load(root, &rules)?;
+    report
+        .diagnostics
+        .extend(project.diagnostics.iter().cloned());
+    report
+        .diagnostics
+        .extend(doc_control::forms(&rules, &project));
     let prepared = parallel(&cases, loading.threads, |f| {
-        prepare(f, &rules, fonts.as_deref())
+        prepare(f, &rules, &project, fonts.as_deref())
     });
     let mut records = Vec::with_capacity(prepared.len());
     for (recs, diags) in prepared {
@@ -116,6 +133,7 @@ pub fn check_project_with(
         rules,
         cases,
         records,
+        project,
         report,
     })
 }
@@ -125,14 +143,17 @@ pub fn check_project_with(
 pub fn prepare(
     f: &CaseFile,
     rules: &Rules,
+    project: &Project,
     fonts: Option<&render::fonts::Fonts>,
-) -> (Vec<Record>, Vec<crate::diag::Diagnostic>) {
+) -> (Vec<Prepared>, Vec<crate::diag::Diagnostic>) {
     let Some(case) = f.case.as_ref() else {
         return (Vec::new(), Vec::new());
     };
-    let recs = records::of_case(&f.source.path, case, rules);
-    let diags = render::preflight::case(&f.source.path, case, &recs, fonts, &f.source.text);
-    (recs, diags)
+    let (prepared, paths) = doc_control::prepare_case(f, rules, project);
+    let records: Vec<&crate::records::Record> = prepared.iter().map(|p| &p.record).collect();
+    let mut diags = render::preflight::case(&f.source.path, case, &records, fonts, &f.source.text);
+    diags.extend(doc_control::case(f, &prepared, &paths));
+    (prepared, diags)
 }
 
 /// `f` over `items` on up to `threads` threads, in order.
@@ -188,7 +209,7 @@ fn add_rule_sources(root: &Path, report: &mut Report) {
         .map(|d| d.file.clone())
         .collect();
     for file in wanted {
-        if !file.starts_with("rules/") {
+        if !file.starts_with("rules/") && !file.ends_with(".lock") {
             continue;
         }
         if let Ok(text) = std::fs::read_to_string(root.join(&file)) {

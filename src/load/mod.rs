@@ -6,6 +6,7 @@ pub mod calendar;
 pub mod case;
 pub mod date;
 mod de;
+pub mod edit;
 pub mod formats;
 pub mod numbering;
 pub mod scheme;
@@ -347,6 +348,8 @@ fn file_diag(root: &Path, path: &Path, rule: &'static str, message: String) -> D
 pub struct CaseFile {
     pub source: SourceText,
     pub case: Option<Case>,
+    /// The issued revisions of the case's records, from the lock file beside it.
+    pub lock: Option<crate::control::Lock>,
 }
 
 /// The path a diagnostic shows: relative to the root, with `/` separators; a file outside
@@ -408,7 +411,14 @@ pub fn load_case(
                 path: file.clone(),
                 text: lossy.into(),
             };
-            return Ok((CaseFile { source, case: None }, vec![d]));
+            return Ok((
+                CaseFile {
+                    source,
+                    case: None,
+                    lock: None,
+                },
+                vec![d],
+            ));
         }
     };
     let body = text.trim_start_matches('\u{feff}');
@@ -426,20 +436,70 @@ pub fn load_case(
         path: file.clone(),
         text: text.into(),
     };
+    let (lock, lock_diag) = read_lock(root, path);
     Ok(match parsed {
         Ok(case) => (
             CaseFile {
                 source,
                 case: Some(case),
+                lock,
             },
-            Vec::new(),
+            lock_diag.into_iter().collect(),
         ),
         Err(errors) => (
-            CaseFile { source, case: None },
+            CaseFile {
+                source,
+                case: None,
+                lock,
+            },
             errors
                 .into_iter()
                 .map(|e| schema_diag(e.pos, e.message))
                 .collect(),
         ),
     })
+}
+
+/// The lock file beside a case file, when there is one; one that cannot be read is an
+/// error at the place it breaks, and the case is checked as if it had none.
+fn read_lock(root: &Path, case: &Path) -> (Option<crate::control::Lock>, Option<Diagnostic>) {
+    use crate::control::lock;
+    let path = lock::case_lock_path(case);
+    let text = match std::fs::read(&path) {
+        Ok(bytes) => String::from_utf8(bytes).map_err(|_| lock::Unreadable {
+            line: 1,
+            col: 1,
+            why: "it is not UTF-8 text".into(),
+        }),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (None, None),
+        Err(e) => Err(lock::Unreadable {
+            line: 1,
+            col: 1,
+            why: format!("it could not be read ({})", e.kind()),
+        }),
+    };
+    match text.and_then(|t| lock::parse::<crate::control::Lock>(&t)) {
+        Ok(l) => (Some(l), None),
+        Err(e) => (
+            None,
+            Some(Diagnostic {
+                rule: "lock-file",
+                severity: Severity::Error,
+                file: display_path(root, &path),
+                pos: Pos {
+                    line: e.line,
+                    col: e.col,
+                    len: 1,
+                },
+                message: format!(
+                    "the lock file of this case cannot be used: {}; restore it from git \
+                     (`git checkout -- <file>`), or after a merge conflict take either side and \
+                     run `certdoc build` to bring it up to date",
+                    e.why
+                ),
+                citations: vec![],
+                related: vec![],
+            }),
+        ),
+    }
 }

@@ -3,7 +3,7 @@
 //! revisions) and rendering both read this one list.
 
 use crate::load::body::Body;
-use crate::load::case::{Case, Outcome};
+use crate::load::case::{Audit, Case, Certificate, Decision, Nonconformity, Outcome};
 use crate::source::Pos;
 
 /// The body's form keys, in the order records are listed.
@@ -81,7 +81,14 @@ pub fn documents(case: &Case, body: &Body) -> Vec<Document> {
         push("suspension", "", "", &d.id, d.id.pos);
     }
     if body.forms.contains_key("certificate") {
-        for cert in &case.certificates {
+        // A re-issue keeps the certificate's number: it is a revision of the same document.
+        for (i, cert) in case.certificates.iter().enumerate() {
+            if case.certificates[..i]
+                .iter()
+                .any(|c| c.number.trim() == cert.number.trim())
+            {
+                continue;
+            }
             out.push(Document {
                 form: "certificate",
                 number: cert.number.trim().to_string(),
@@ -91,4 +98,34 @@ pub fn documents(case: &Case, body: &Body) -> Vec<Document> {
         }
     }
     out
+}
+
+/// What a document is made from, found in the case.
+#[derive(Debug, Clone, Copy)]
+pub enum Subject<'a> {
+    /// An audit's plan, audit-time record or report (by the document's form).
+    Audit(&'a Audit),
+    Nonconformity(&'a Audit, &'a Nonconformity),
+    Decision(&'a Decision),
+    Certificate(&'a Certificate),
+}
+
+/// The audit, nonconformity, decision or certificate a document is made from; `None` when
+/// the case no longer has it.
+pub fn subject<'a>(case: &'a Case, doc: &Document) -> Option<Subject<'a>> {
+    Some(match doc.form {
+        "audit-plan" | "audit-time" | "audit-report" => Subject::Audit(case.audit(&doc.subject)?),
+        "nc-report" => {
+            let (a, n) = case.nonconformities().find(|(_, n)| *n.id == doc.subject)?;
+            Subject::Nonconformity(a, n)
+        }
+        "decision" | "suspension" => Subject::Decision(case.decision(&doc.subject)?),
+        "certificate" => Subject::Certificate(
+            case.certificates
+                .iter()
+                .map(|c| &c.value)
+                .find(|c| *c.number == doc.subject)?,
+        ),
+        _ => return None,
+    })
 }

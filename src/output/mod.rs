@@ -26,6 +26,18 @@ pub struct Entry {
     pub file: String,
     pub sha256: String,
     pub pages: usize,
+    /// Whether this is the record's current revision or one a later revision replaced.
+    #[serde(default)]
+    pub status: Status,
+}
+
+/// Where a revision stands.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    #[default]
+    Current,
+    Superseded,
 }
 
 pub fn sha256(bytes: &[u8]) -> String {

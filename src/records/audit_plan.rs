@@ -3,7 +3,7 @@
 
 use serde_json::{Value, json};
 
-use super::{Made, Writer, opt_date, words};
+use super::Writer;
 use crate::load::case::{Audit, AuditKind};
 
 /// What an audit of each kind sets out to do when the plan does not say (TB-GZ-036 5.4.7,
@@ -26,7 +26,7 @@ fn default_objectives(kind: AuditKind) -> &'static str {
     }
 }
 
-pub(crate) fn make(w: &mut Writer, a: &Audit) -> Made {
+pub(crate) fn make(w: &mut Writer, a: &Audit) -> Value {
     let audit = w.audit(a);
     let plan = a.plan.as_ref();
     let objectives = match plan.and_then(|p| p.objectives.as_ref()) {
@@ -36,13 +36,17 @@ pub(crate) fn make(w: &mut Writer, a: &Audit) -> Made {
     let mut agenda = Vec::new();
     for item in plan.map(|p| p.agenda.as_slice()).unwrap_or_default() {
         let site = match item.site.as_ref() {
-            Some(s) => w.site(s)["name"].clone(),
+            Some(s) => w.site_name(s),
             None => json!(""),
         };
         let auditors: Vec<Value> = item.auditors.iter().map(|p| w.name(p)).collect();
-        let clauses: Vec<String> = item.clauses.iter().map(|c| c.value.clone()).collect();
+        let clauses: Vec<String> = item
+            .clauses
+            .iter()
+            .map(|c| w.string("plan.agenda.clauses", c))
+            .collect();
         agenda.push(json!({
-            "date": words::date(item.date.value),
+            "date": w.date(&item.date),
             "time": w.opt("plan.agenda.time", item.time.as_ref()),
             "activity": w.text("plan.agenda.activity", &item.activity),
             "site": site,
@@ -54,28 +58,21 @@ pub(crate) fn make(w: &mut Writer, a: &Audit) -> Made {
     let scope = w.text("application.scope", &case.application.scope);
     let expiry = if a.kind.value == AuditKind::Recertification {
         crate::check::cycle::in_force(case, a.start.value)
-            .map(|c| words::date(c.expires.value))
+            .map(|c| w.date(&c.expires))
             .unwrap_or_default()
     } else {
         String::new()
     };
-    let issued = plan
-        .and_then(|p| p.issued.as_ref())
-        .map(|d| d.value)
-        .unwrap_or(a.start.value);
-    Made {
-        content: json!({
-            "audit": audit,
-            "objectives": objectives,
-            "scope": scope,
-            "agenda": agenda,
-            "issued": opt_date(plan.and_then(|p| p.issued.as_ref())),
-            "confirmed": opt_date(plan.and_then(|p| p.confirmed.as_ref())),
-            "reported": opt_date(plan.and_then(|p| p.reported.as_ref())),
-            "expiry": expiry,
-            "shifts": case.client.personnel.shifts.as_ref().map(|s| s.value),
-        }),
-        issued,
-        by: super::leader(a),
-    }
+    let shifts = case.client.personnel.shifts.as_ref().map(|s| *w.v(s));
+    json!({
+        "audit": audit,
+        "objectives": objectives,
+        "scope": scope,
+        "agenda": agenda,
+        "issued": w.happened(plan.and_then(|p| p.issued.as_ref())),
+        "confirmed": w.happened(plan.and_then(|p| p.confirmed.as_ref())),
+        "reported": w.happened(plan.and_then(|p| p.reported.as_ref())),
+        "expiry": expiry,
+        "shifts": shifts,
+    })
 }

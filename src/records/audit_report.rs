@@ -4,7 +4,8 @@
 
 use serde_json::{Value, json};
 
-use super::{Made, Writer, opt_date, words};
+use super::{Writer, words};
+use crate::control::stages::verification_date;
 use crate::load::case::{Audit, AuditKind};
 
 /// The key of an audit kind in the scheme's `report_items`.
@@ -18,7 +19,7 @@ fn kind_key(kind: AuditKind) -> &'static str {
     }
 }
 
-pub(crate) fn make(w: &mut Writer, a: &Audit) -> Made {
+pub(crate) fn make(w: &mut Writer, a: &Audit) -> Value {
     let case = w.case;
     let scheme = w.scheme;
     let audit = w.audit(a);
@@ -34,19 +35,28 @@ pub(crate) fn make(w: &mut Writer, a: &Audit) -> Made {
     }
     let mut ncs = Vec::new();
     for nc in &a.nonconformities {
-        let status = match (&nc.verification, &nc.verified_at, &nc.plan_accepted) {
-            (Some(v), _, _) if v.effective.value => {
-                format!("已验证有效（{}）", words::date(v.date.value))
+        // As it stood on the report's date: a later verification is not the report's.
+        let verified = verification_date(case, nc).is_some_and(|d| w.known(d));
+        let accepted = nc.plan_accepted.as_ref().filter(|p| w.known(p.value));
+        let status = match (&nc.verification, &nc.verified_at, accepted) {
+            (Some(v), _, _) if verified && *w.v(&v.effective) => {
+                format!("已验证有效（{}）", w.date(&v.date))
             }
-            (Some(_), _, _) => "验证未通过".to_string(),
-            (None, Some(_), _) => "已在后续审核中验证".to_string(),
-            (None, None, Some(p)) => format!("纠正措施计划已接受（{}）", words::date(p.value)),
+            (Some(v), _, _) if verified => {
+                w.v(&v.effective);
+                "验证未通过".to_string()
+            }
+            (None, Some(id), _) if verified => {
+                w.text("nonconformities.verified_at", id);
+                "已在后续审核中验证".to_string()
+            }
+            (_, _, Some(p)) => format!("纠正措施计划已接受（{}）", w.date(p)),
             _ => "待纠正".to_string(),
         };
         ncs.push(json!({
-            "id": nc.id.value,
-            "grade": words::grade(nc.grade.value),
-            "clause": nc.clause.value,
+            "id": w.string("nonconformities.id", &nc.id),
+            "grade": words::grade(*w.v(&nc.grade)),
+            "clause": w.string("nonconformities.clause", &nc.clause),
             "description": w.markdown("nonconformities.description", &nc.description),
             "status": status,
         }));
@@ -70,7 +80,7 @@ pub(crate) fn make(w: &mut Writer, a: &Audit) -> Made {
     let meetings = a.meetings.as_ref();
     let closing = meetings.and_then(|m| m.closing.as_ref());
     let absent = match closing {
-        Some(c) if !c.top_manager_present.value => json!({
+        Some(c) if !*w.v(&c.top_manager_present) => json!({
             "delegate": w.opt("meetings.closing.delegate", c.delegate.as_ref()),
             "reason": w.opt("meetings.closing.delegation_reason", c.delegation_reason.as_ref()),
         }),
@@ -87,10 +97,15 @@ pub(crate) fn make(w: &mut Writer, a: &Audit) -> Made {
                 .as_ref()
                 .is_some_and(|v| v.value == a.id.value)
         })
-        .map(|(_, n)| json!(n.id.value))
+        .map(|(_, n)| json!(w.string("nonconformities.id", &n.id)))
         .collect();
-    Made {
-        content: json!({
+    let conclusion = a
+        .conclusion
+        .as_ref()
+        .map(|c| words::conclusion(*w.v(c)))
+        .unwrap_or_default();
+    let multisite = a.sites.len() > 1;
+    json!({
             "audit": audit,
             "scope": w.text("application.scope", &case.application.scope),
             "objectives": objectives,
@@ -100,16 +115,11 @@ pub(crate) fn make(w: &mut Writer, a: &Audit) -> Made {
             "nc_count": a.nonconformities.len(),
             "major_count": majors,
             "previous_verified": previous_open,
-            "conclusion": a.conclusion.as_ref().map(|c| words::conclusion(c.value)).unwrap_or_default(),
-            "issued": opt_date(report.and_then(|r| r.issued.as_ref())),
-            "delivered": opt_date(report.and_then(|r| r.delivered.as_ref())),
+            "conclusion": conclusion,
+            "issued": w.happened(report.and_then(|r| r.issued.as_ref())),
+            "delivered": w.happened(report.and_then(|r| r.delivered.as_ref())),
             "justification": justification,
             "absent": absent,
-            "multisite": a.sites.len() > 1,
-        }),
-        issued: report
-            .and_then(|r| r.issued.as_ref())
-            .map_or(a.end.value, |d| d.value),
-        by: super::leader(a),
-    }
+            "multisite": multisite,
+    })
 }

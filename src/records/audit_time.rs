@@ -3,17 +3,31 @@
 
 use serde_json::json;
 
-use super::{Made, Writer, words};
+use super::{Writer, words};
 use crate::check::audit_time::{effective_personnel, initial, risk_adjustment, table_value};
 use crate::load::case::{Audit, AuditKind};
 
-pub(crate) fn make(w: &mut Writer, a: &Audit) -> Made {
+pub(crate) fn make(w: &mut Writer, a: &Audit) -> serde_json::Value {
     let case = w.case;
     let scheme = w.scheme;
     let audit = w.audit(a);
     let p = &case.client.personnel;
-    let people = effective_personnel(case);
+    // The inputs of the calculation are what this record shows.
+    w.v(&p.full_time);
+    if let Some(x) = &p.part_time_equivalent {
+        w.v(x);
+    }
+    if let Some(x) = &p.shifts {
+        w.v(x);
+    }
+    let risk_class = *w.v(&case.client.risk);
     let table = &scheme.audit_time.table;
+    for b in table {
+        w.scheme_v(&b.up_to);
+        w.scheme_v(&b.mandays);
+    }
+    w.scheme_v(&scheme.audit_time.extrapolation.ratio);
+    let people = effective_personnel(case);
     let band = table.iter().position(|b| people <= b.up_to.value);
     let band_text = match band {
         Some(0) => format!("1–{} 人", table[0].up_to.value),
@@ -34,9 +48,10 @@ pub(crate) fn make(w: &mut Writer, a: &Audit) -> Made {
     let mut reductions = Vec::new();
     let mut reduced = 0.0;
     for r in &a.reductions {
-        reduced += r.percent.value;
+        let percent = *w.v(&r.percent);
+        reduced += percent;
         reductions.push(json!({
-            "percent": words::percent(r.percent.value / 100.0),
+            "percent": words::percent(percent / 100.0),
             "reason": w.opt("reductions.reason", r.reason.as_ref()),
         }));
     }
@@ -64,17 +79,25 @@ pub(crate) fn make(w: &mut Writer, a: &Audit) -> Made {
         _ => ("", None),
     };
     let follow_up = match (minimum, initial_total) {
-        (Some(f), Some(base)) => json!({
+        (Some(f), Some(base)) => {
+            for s in case
+                .audits
+                .iter()
+                .filter(|s| matches!(s.kind.value, AuditKind::Stage1 | AuditKind::Stage2))
+            {
+                w.v(&s.mandays);
+            }
+            json!({
             "formula": format!("{base_label}{}", words::percent(f)),
             "base": words::mandays(base),
             "minimum": words::mandays(base * f),
-        }),
+            })
+        }
         _ => json!(null),
     };
     let counted = a.team.iter().filter(|m| m.role.value.counts()).count();
     let excluded = a.team.len() - counted;
-    Made {
-        content: json!({
+    json!({
             "audit": audit,
             "full_time": p.full_time.value,
             "part_time": p.part_time_equivalent.as_ref().map_or("0".to_string(), |x| words::mandays(x.value)),
@@ -82,7 +105,7 @@ pub(crate) fn make(w: &mut Writer, a: &Audit) -> Made {
             "effective": people,
             "band": band_text,
             "table_mandays": table_md.map(words::mandays).unwrap_or_default(),
-            "risk": words::risk(case.client.risk.value),
+            "risk": words::risk(risk_class),
             "risk_adjustment": format!("{}{}", if risk > 0.0 { "+" } else { "" }, words::percent(risk)),
             "adjusted": adjusted.map(words::mandays).unwrap_or_default(),
             "reductions": reductions,
@@ -95,12 +118,5 @@ pub(crate) fn make(w: &mut Writer, a: &Audit) -> Made {
             "follow_up": follow_up,
             "counted": counted,
             "excluded": excluded,
-        }),
-        issued: a
-            .plan
-            .as_ref()
-            .and_then(|p| p.issued.as_ref())
-            .map_or(a.start.value, |d| d.value),
-        by: super::leader(a),
-    }
+    })
 }

@@ -4,11 +4,12 @@
 
 use serde_json::{Value, json};
 
-use super::{Made, Writer, opt_date, words};
+use super::{Writer, words};
 use crate::check::cycle::in_force;
+use crate::load::Date;
 use crate::load::case::{Decision, Grade};
 
-pub(crate) fn make(w: &mut Writer, d: &Decision) -> Made {
+pub(crate) fn make(w: &mut Writer, d: &Decision) -> Value {
     let case = w.case;
     let mut audits = Vec::new();
     let mut majors = Vec::new();
@@ -16,68 +17,67 @@ pub(crate) fn make(w: &mut Writer, d: &Decision) -> Made {
     let mut leader = Value::String(String::new());
     // The leader completes the form once every NC is closed: the last verification, or the
     // last report when there was nothing to verify.
-    let mut closed: Option<crate::load::Date> = None;
+    let mut closed: Option<Date> = None;
     for id in &d.audits {
+        w.text("decisions.audits", id);
         let Some(a) = case.audit(id) else { continue };
         let mut info = w.audit(a);
-        info["report_issued"] = json!(opt_date(a.report.as_ref().and_then(|r| r.issued.as_ref())));
-        info["conclusion"] = json!(
-            a.conclusion
-                .as_ref()
-                .map(|c| words::conclusion(c.value))
-                .unwrap_or_default()
-        );
+        let report = a.report.as_ref().and_then(|r| r.issued.as_ref());
+        info["report_issued"] = json!(w.happened(report));
+        let conclusion = a.conclusion.as_ref().map(|c| words::conclusion(*w.v(c)));
+        info["conclusion"] = json!(conclusion.unwrap_or_default());
         if leader.as_str().is_some_and(str::is_empty) {
             leader = info["leader"].clone();
         }
         audits.push(info);
-        let report = a
-            .report
-            .as_ref()
-            .and_then(|r| r.issued.as_ref())
-            .map(|d| d.value);
-        closed = closed.max(report);
+        // Only what had happened by the form's date.
+        let as_of = w.as_of;
+        let known = |d: Date| (d <= as_of).then_some(d);
+        closed = closed.max(report.and_then(|d| known(d.value)));
         for nc in &a.nonconformities {
-            closed = closed.max(nc.verification.as_ref().map(|v| v.date.value));
+            let v = nc.verification.as_ref().filter(|v| w.known(v.date.value));
+            closed = closed.max(v.map(|v| v.date.value));
             let entry = json!({
-                "id": nc.id.value,
-                "clause": nc.clause.value,
+                "id": w.string("nonconformities.id", &nc.id),
+                "clause": w.string("nonconformities.clause", &nc.clause),
                 "audit": a.id.value,
-                "verified": nc.verification.as_ref().map(|v| words::date(v.date.value)).unwrap_or_default(),
-                "method": nc.verification.as_ref().map(|v| words::method(v.method.value)).unwrap_or_default(),
-                "effective": nc.verification.as_ref().is_some_and(|v| v.effective.value),
-                "plan_accepted": opt_date(nc.plan_accepted.as_ref()),
+                "verified": v.map(|v| w.date(&v.date)).unwrap_or_default(),
+                "method": v.map(|v| words::method(*w.v(&v.method))).unwrap_or_default(),
+                "effective": v.is_some_and(|v| *w.v(&v.effective)),
+                "plan_accepted": w.happened(nc.plan_accepted.as_ref()),
             });
-            match nc.grade.value {
+            match *w.v(&nc.grade) {
                 Grade::Major => majors.push(entry),
                 Grade::Minor => minors.push(entry),
             }
         }
     }
+    let as_of = w.as_of;
     let granted: Vec<Value> = case
         .certificates
         .iter()
-        .filter(|c| c.decision.value == d.id.value)
-        .map(|c| json!(c.number.value))
+        .filter(|c| c.decision.value == d.id.value && c.issued.value <= as_of)
+        .map(|c| json!(w.string("certificates.number", &c.number)))
         .collect();
-    let current = in_force(case, d.date.value).map(|c| c.number.value.clone());
+    let current = in_force(case, d.date.value).map(|c| w.string("certificates.number", &c.number));
     let decider = w.person(&d.decided_by);
     let approver = match d.approved_by.as_ref() {
         Some(p) => w.name(p),
         None => json!(""),
     };
     let sites: Vec<Value> = case.client.sites.iter().map(|s| w.site(&s.id)).collect();
-    Made {
-        content: json!({
-            "id": d.id.value,
-            "kind": words::decision_kind(d.kind.value),
-            "outcome": words::outcome(d.outcome.value),
-            "positive": d.outcome.value.is_positive(),
-            "simplified": d.simplified.as_ref().is_some_and(|s| s.value),
-            "date": words::date(d.date.value),
+    let outcome = *w.v(&d.outcome);
+    let simplified = d.simplified.as_ref().is_some_and(|s| *w.v(s));
+    json!({
+            "id": w.string("decisions.id", &d.id),
+            "kind": words::decision_kind(*w.v(&d.kind)),
+            "outcome": words::outcome(outcome),
+            "positive": outcome.is_positive(),
+            "simplified": simplified,
+            "date": w.date(&d.date),
             "reason": w.opt("decisions.reason", d.reason.as_ref()),
-            "trigger": opt_date(d.trigger.as_ref()),
-            "until": opt_date(d.until.as_ref()),
+            "trigger": w.happened(d.trigger.as_ref()),
+            "until": d.until.as_ref().map(|u| w.date(u)).unwrap_or_default(),
             "audits": audits,
             "majors": majors,
             "minors": minors,
@@ -87,11 +87,8 @@ pub(crate) fn make(w: &mut Writer, d: &Decision) -> Made {
             "sites": sites,
             "decider": decider,
             "approver": approver,
-            "approved": opt_date(d.approved.as_ref()),
+            "approved": w.happened(d.approved.as_ref()),
             "certificates": granted,
             "current": current.unwrap_or_default(),
-        }),
-        issued: d.date.value,
-        by: Some(d.decided_by.clone()),
-    }
+    })
 }

@@ -1,8 +1,10 @@
 //! Stage 3: the controlled records of a case, each as the data its template shows. The list
 //! of records and their numbers comes from `load::numbering`, the one place that defines
-//! them; each form's content is built by its own file here. Every string taken from a
-//! user's file is noted with its position (`Record::texts`), so the renderer can refuse a
-//! character no font has and say which field and line it came from.
+//! them; each form's content is built by its own file here. A record is a snapshot at its
+//! revision's date: it shows no fact dated later. Every value taken from a user's file is
+//! noted with its position (`Record::facts`, for the fingerprint) and every string also as
+//! a `Field` (`Record::texts`, so the renderer can refuse a character no font has and say
+//! which field and line it came from).
 
 mod audit_plan;
 mod audit_report;
@@ -13,15 +15,17 @@ mod nc_report;
 mod suspension;
 pub mod words;
 
+use serde::Serialize;
 use serde_json::{Value, json};
 
+use crate::control::{Fact, Lock, Origin, Rev, Src, revisions, stages};
 use crate::load::body::Body;
 use crate::load::case::{Audit, Case, Text};
-use crate::load::numbering::{self, Document};
+use crate::load::numbering::{self, Document, Subject};
 use crate::load::{Date, Rules, Scheme};
 use crate::source::{At, Pos};
 
-/// One record ready for its template.
+/// One record ready for its template: one revision of one document.
 #[derive(Debug, Clone)]
 pub struct Record {
     /// The case number.
@@ -30,11 +34,15 @@ pub struct Record {
     pub file: String,
     /// The body's form key; the template is `templates/<form>.typ`.
     pub form: &'static str,
+    pub form_code: String,
+    pub form_version: String,
     pub number: String,
-    /// The revision rendered: the last one declared under `revisions:`, else the first issue.
+    /// The revision rendered.
     pub revision: String,
-    /// The date of that revision; the PDF's date.
+    /// The date of that revision; the PDF's date, and the day the record's facts stop.
     pub date: Date,
+    /// This revision and every one before it, oldest first (the revision table).
+    pub revisions: Vec<Rev>,
     /// The body's name, the PDF's author.
     pub author: String,
     /// The form's title and the client, the PDF's title.
@@ -43,6 +51,17 @@ pub struct Record {
     pub pos: Pos,
     pub context: Value,
     pub texts: Vec<Field>,
+    /// Every value of the data the record shows (its fingerprint's input).
+    pub facts: Vec<Fact>,
+}
+
+impl Record {
+    /// Is this revision in the lock already?
+    pub fn issued(&self) -> bool {
+        self.revisions
+            .last()
+            .is_some_and(|r| r.origin == Origin::Issued)
+    }
 }
 
 /// A user's string that reaches a record.
@@ -65,43 +84,94 @@ pub enum FieldKind {
     Markdown,
 }
 
-/// Where the rule files are, for positions in them.
-fn body_file(body: &Body) -> String {
-    crate::load::body_file(&body.id.value)
-}
-
-fn scheme_file(scheme: &Scheme) -> String {
-    crate::load::scheme_file(&scheme.id.value)
-}
-
-/// Builds one record's data, noting every user string it takes.
+/// Builds one record's data, noting every value it takes.
 pub(crate) struct Writer<'a> {
     pub file: &'a str,
     pub case: &'a Case,
     pub body: &'a Body,
     pub scheme: &'a Scheme,
+    /// The revision's date: facts dated later are not shown.
+    pub as_of: Date,
     pub texts: Vec<Field>,
+    pub facts: Vec<Fact>,
+}
+
+/// The canonical text of a value, as the data says it.
+fn canonical<T: Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(Value::String(s)) => s,
+        Ok(v) => v.to_string(),
+        Err(_) => String::new(),
+    }
 }
 
 impl<'a> Writer<'a> {
-    fn note(&mut self, file: String, name: &str, t: &Text) -> Value {
-        self.note_as(file, name, t, FieldKind::Text)
+    fn src_file(&self, src: Src) -> String {
+        match src {
+            Src::Case => self.file.to_string(),
+            Src::Body => crate::load::body_file(&self.body.id.value),
+            Src::Scheme => crate::load::scheme_file(&self.scheme.id.value),
+        }
     }
 
-    fn note_as(&mut self, file: String, name: &str, t: &Text, kind: FieldKind) -> Value {
+    fn note_as(&mut self, src: Src, name: &str, t: &Text, kind: FieldKind) -> Value {
         self.texts.push(Field {
-            file,
+            file: self.src_file(src),
             pos: t.pos,
             name: name.to_string(),
             text: t.value.clone(),
             kind,
         });
+        self.facts.push(Fact {
+            src,
+            pos: t.pos,
+            value: t.value.clone(),
+        });
         Value::String(t.value.clone())
+    }
+
+    /// A value of `src` that the record shows, not as text (a date, number, choice).
+    fn fact_of<'b, T: Serialize>(&mut self, src: Src, at: &'b At<T>) -> &'b T {
+        self.facts.push(Fact {
+            src,
+            pos: at.pos,
+            value: canonical(&at.value),
+        });
+        &at.value
+    }
+
+    /// A value of the case file that the record shows.
+    pub fn v<'b, T: Serialize>(&mut self, at: &'b At<T>) -> &'b T {
+        self.fact_of(Src::Case, at)
+    }
+
+    /// A value of the scheme file that the record shows.
+    pub fn scheme_v<'b, T: Serialize>(&mut self, at: &'b At<T>) -> &'b T {
+        self.fact_of(Src::Scheme, at)
+    }
+
+    /// Has this happened by the record's date?
+    pub fn known(&self, date: Date) -> bool {
+        date <= self.as_of
+    }
+
+    /// A date of the case, as forms print it.
+    pub fn date(&mut self, d: &At<Date>) -> String {
+        words::date(*self.v(d))
+    }
+
+    /// An optional date that records a fact: printed only when it happened by the
+    /// record's date, else empty (the form shows the place as pending).
+    pub fn happened(&mut self, d: Option<&At<Date>>) -> String {
+        match d {
+            Some(d) if self.known(d.value) => self.date(d),
+            _ => String::new(),
+        }
     }
 
     /// A Markdown string from the case file (its template shows it through `| markdown`).
     pub fn markdown(&mut self, name: &str, t: &Text) -> Value {
-        self.note_as(self.file.to_string(), name, t, FieldKind::Markdown)
+        self.note_as(Src::Case, name, t, FieldKind::Markdown)
     }
 
     /// An optional Markdown string; absent prints as an empty line.
@@ -111,7 +181,13 @@ impl<'a> Writer<'a> {
 
     /// A string from the case file.
     pub fn text(&mut self, name: &str, t: &Text) -> Value {
-        self.note(self.file.to_string(), name, t)
+        self.note_as(Src::Case, name, t, FieldKind::Text)
+    }
+
+    /// A string from the case file, as Rust text.
+    pub fn string(&mut self, name: &str, t: &Text) -> String {
+        self.text(name, t);
+        t.value.clone()
     }
 
     /// An optional string from the case file; absent prints as an empty line.
@@ -121,16 +197,17 @@ impl<'a> Writer<'a> {
 
     /// A string from the body's file.
     pub fn body_text(&mut self, name: &str, t: &Text) -> Value {
-        self.note(body_file(self.body), name, t)
+        self.note_as(Src::Body, name, t, FieldKind::Text)
     }
 
     /// A string from the scheme's file.
     pub fn scheme_text(&mut self, name: &str, t: &Text) -> Value {
-        self.note(scheme_file(self.scheme), name, t)
+        self.note_as(Src::Scheme, name, t, FieldKind::Text)
     }
 
     /// A person of the body's register, by id: name and the facts forms print about them.
     pub fn person(&mut self, id: &Text) -> Value {
+        self.text("staff id", id);
         let Some(s) = self.body.staff(id) else {
             // Checked by unknown-reference; a record of an invalid case is never built.
             return json!({ "name": id.value, "registration": "", "employer": "", "title": "",
@@ -139,15 +216,16 @@ impl<'a> Writer<'a> {
         let codes = s
             .specialty_codes
             .iter()
-            .map(|c| c.value.clone())
+            .map(|c| self.fact_of(Src::Body, c).clone())
             .collect::<Vec<_>>()
             .join("、");
+        let employment = *self.fact_of(Src::Body, &s.employment);
         json!({
             "name": self.body_text("staff.name", &s.name),
             "registration": self.opt_body("staff.registration", s.registration.as_ref()),
             "employer": self.opt_body("staff.employer", s.employer.as_ref()),
             "title": self.opt_body("staff.title", s.title.as_ref()),
-            "employment": words::employment(s.employment.value),
+            "employment": words::employment(employment),
             "codes": codes,
         })
     }
@@ -158,11 +236,16 @@ impl<'a> Writer<'a> {
 
     /// A person's name only.
     pub fn name(&mut self, id: &Text) -> Value {
-        self.person(id)["name"].clone()
+        self.text("staff id", id);
+        match self.body.staff(id) {
+            Some(s) => self.body_text("staff.name", &s.name),
+            None => Value::String(id.value.clone()),
+        }
     }
 
     /// A site of the client by id: name, address, and whether it is temporary.
     pub fn site(&mut self, id: &Text) -> Value {
+        self.text("site id", id);
         let Some(s) = self
             .case
             .client
@@ -173,14 +256,21 @@ impl<'a> Writer<'a> {
             return json!({ "name": id.value, "address": "", "temporary": false, "central": false,
                 "activities": "", "personnel": "" });
         };
+        let temporary = s.temporary.as_ref().is_some_and(|t| *self.v(t));
+        let central = s.central.as_ref().is_some_and(|t| *self.v(t));
         json!({
             "name": self.text("client.sites.name", &s.name),
             "address": self.text("client.sites.address", &s.address),
             "activities": self.opt("client.sites.activities", s.activities.as_ref()),
-            "personnel": s.personnel.value,
-            "temporary": s.temporary.as_ref().is_some_and(|t| t.value),
-            "central": s.central.as_ref().is_some_and(|t| t.value),
+            "personnel": self.v(&s.personnel),
+            "temporary": temporary,
+            "central": central,
         })
+    }
+
+    /// A site's name only.
+    pub fn site_name(&mut self, id: &Text) -> Value {
+        self.site(id)["name"].clone()
     }
 
     /// What most records show about an audit: its kind, dates, sites and team.
@@ -189,8 +279,9 @@ impl<'a> Writer<'a> {
         let mut team = Vec::new();
         for m in &a.team {
             let mut p = self.person(&m.person);
-            p["role"] = json!(words::team_role(m.role.value));
-            p["counts"] = json!(m.role.value.counts());
+            let role = *self.v(&m.role);
+            p["role"] = json!(words::team_role(role));
+            p["counts"] = json!(role.counts());
             team.push(p);
         }
         let leader = a
@@ -199,15 +290,17 @@ impl<'a> Writer<'a> {
             .find(|m| m.role.value == crate::load::case::TeamRole::Leader)
             .map(|m| self.name(&m.person))
             .unwrap_or(Value::String(String::new()));
+        let kind = *self.v(&a.kind);
+        let (start, end) = (*self.v(&a.start), *self.v(&a.end));
         json!({
-            "id": a.id.value,
-            "kind": words::audit_kind(a.kind.value),
-            "dates": words::date_range(a.start.value, a.end.value),
-            "start": words::date(a.start.value),
-            "end": words::date(a.end.value),
-            "onsite": a.onsite.value,
-            "mandays": words::mandays(a.mandays.value),
-            "onsite_mandays": words::mandays(a.onsite_mandays.value),
+            "id": self.string("audits.id", &a.id),
+            "kind": words::audit_kind(kind),
+            "dates": words::date_range(start, end),
+            "start": words::date(start),
+            "end": words::date(end),
+            "onsite": self.v(&a.onsite),
+            "mandays": words::mandays(*self.v(&a.mandays)),
+            "onsite_mandays": words::mandays(*self.v(&a.onsite_mandays)),
             "sites": sites,
             "team": team,
             "leader": leader,
@@ -224,7 +317,7 @@ impl<'a> Writer<'a> {
             "address": self.text("client.address", &c.address),
             "top_manager": self.text("client.top_manager", &c.top_manager),
             "representative": self.text("client.representative", &c.representative),
-            "personnel": c.personnel.full_time.value,
+            "personnel": self.v(&c.personnel.full_time),
         })
     }
 
@@ -241,101 +334,116 @@ impl<'a> Writer<'a> {
     }
 }
 
-/// The staff id of an audit's team leader.
-pub(crate) fn leader(a: &Audit) -> Option<Text> {
-    a.team
-        .iter()
-        .find(|m| m.role.value == crate::load::case::TeamRole::Leader)
-        .map(|m| m.person.clone())
+/// One document of a case and every revision it has.
+#[derive(Debug, Clone)]
+pub struct Planned {
+    pub doc: Document,
+    pub revisions: Vec<Rev>,
 }
 
-/// What a form's builder returns besides its content.
-pub(crate) struct Made {
-    pub content: Value,
-    /// The date of the first issue when no revision is declared.
-    pub issued: Date,
-    /// The staff id of who issued it, for the implicit first revision row.
-    pub by: Option<Text>,
-}
-
-/// Every record of one valid case, in the order `load::numbering` lists them. Forms the
-/// body does not define, and subjects that cannot be found, yield nothing.
-pub fn of_case(file: &str, case: &Case, rules: &Rules) -> Vec<Record> {
-    let (Some(body), Some(scheme)) = (
-        rules.bodies.get(case.body.as_str()),
-        rules.schemes.get(case.scheme.as_str()),
-    ) else {
+/// Every document of one case with its revisions (issued, declared, implied), in the
+/// order `load::numbering` lists them.
+pub fn plan(case: &Case, rules: &Rules, lock: Option<&Lock>) -> Vec<Planned> {
+    let Some(body) = rules.bodies.get(case.body.as_str()) else {
         return Vec::new();
     };
     numbering::documents(case, body)
         .into_iter()
-        .filter_map(|doc| record(file, case, body, scheme, &doc))
+        .filter(|doc| body.forms.contains_key(doc.form))
+        .filter_map(|doc| {
+            let subject = numbering::subject(case, &doc)?;
+            let issue = stages::issue(case, doc.form, subject);
+            let declared = case
+                .revisions
+                .iter()
+                .find(|(n, _)| n.trim() == doc.number)
+                .map(|(_, revs)| revs.as_slice())
+                .unwrap_or_default();
+            let issued = lock.map(|l| l.issued(&doc.number)).unwrap_or_default();
+            let revisions = revisions::merge(&issue, issued, declared);
+            Some(Planned { doc, revisions })
+        })
         .collect()
 }
 
-fn record(file: &str, case: &Case, body: &Body, scheme: &Scheme, doc: &Document) -> Option<Record> {
+/// The current revision of every record of one valid case. Forms the body does not
+/// define, and subjects that cannot be found, yield nothing.
+pub fn of_case(file: &str, case: &Case, rules: &Rules, lock: Option<&Lock>) -> Vec<Record> {
+    plan(case, rules, lock)
+        .iter()
+        .filter_map(|p| make(file, case, rules, p, p.revisions.len().checked_sub(1)?))
+        .collect()
+}
+
+/// Revision `index` of a planned document, as a snapshot at that revision's date.
+pub fn make(
+    file: &str,
+    case: &Case,
+    rules: &Rules,
+    planned: &Planned,
+    index: usize,
+) -> Option<Record> {
+    let body = rules.bodies.get(case.body.as_str())?;
+    let scheme = rules.schemes.get(case.scheme.as_str())?;
+    let doc = &planned.doc;
     let form = body.forms.get(doc.form)?;
+    let revs = planned.revisions.get(..=index)?;
+    let current = revs.last()?;
     let mut w = Writer {
         file,
         case,
         body,
         scheme,
+        as_of: current.date,
         texts: Vec::new(),
+        facts: Vec::new(),
     };
-    let made = match doc.form {
-        "audit-plan" => audit_plan::make(&mut w, case.audit(&doc.subject)?),
-        "audit-time" => audit_time::make(&mut w, case.audit(&doc.subject)?),
-        "nc-report" => {
-            let (audit, nc) = case.nonconformities().find(|(_, n)| *n.id == doc.subject)?;
-            nc_report::make(&mut w, audit, nc)
-        }
-        "audit-report" => audit_report::make(&mut w, case.audit(&doc.subject)?),
-        "decision" => decision::make(&mut w, case.decision(&doc.subject)?),
-        "suspension" => suspension::make(&mut w, case.decision(&doc.subject)?),
-        "certificate" => {
-            let cert = case
-                .certificates
-                .iter()
-                .find(|c| *c.number == doc.subject)?;
-            certificate::make(&mut w, cert)
-        }
-        _ => return None,
+    let content = match numbering::subject(case, doc)? {
+        Subject::Audit(a) => match doc.form {
+            "audit-plan" => audit_plan::make(&mut w, a),
+            "audit-time" => audit_time::make(&mut w, a),
+            _ => audit_report::make(&mut w, a),
+        },
+        Subject::Nonconformity(a, nc) => nc_report::make(&mut w, a, nc),
+        Subject::Decision(d) => match doc.form {
+            "suspension" => suspension::make(&mut w, d),
+            _ => decision::make(&mut w, d),
+        },
+        Subject::Certificate(c) => certificate::make(&mut w, c),
     };
-    let declared = case
-        .revisions
-        .iter()
-        .find(|(n, _)| n.trim() == doc.number)
-        .map(|(_, revs)| revs.as_slice())
-        .unwrap_or_default();
-    let mut revisions = Vec::new();
-    for r in declared {
-        revisions.push(json!({
-            "rev": w.text("revisions.rev", &r.rev),
-            "date": words::date(r.date.value),
-            "change": w.text("revisions.change", &r.change),
-            "by": w.name(&r.by),
+    // The revision table is presentation of the record's own history, not data it shows
+    // about the case: it stays out of the fingerprint.
+    let facts = std::mem::take(&mut w.facts);
+    let mut table = Vec::new();
+    for r in revs {
+        let by = match r.by.as_ref().and_then(|id| body.staff(id)) {
+            Some(s) => w.body_text("staff.name", &s.name),
+            None => json!(r.by.clone().unwrap_or_default()),
+        };
+        table.push(json!({
+            "rev": r.rev,
+            "date": words::date(r.date),
+            "change": r.change,
+            "by": by,
         }));
     }
-    let (revision, date) = match declared.last() {
-        Some(r) => (r.rev.value.clone(), r.date.value),
-        None => {
-            let by = made.by.as_ref().map(|b| w.name(b)).unwrap_or(json!(""));
-            revisions.push(json!({
-                "rev": first_revision(),
-                "date": words::date(made.issued),
-                "change": "首次发布",
-                "by": by,
-            }));
-            (first_revision().to_string(), made.issued)
+    for d in case.revisions.values().flatten() {
+        if revs.iter().any(|r| r.origin == Origin::Declared(d.rev.pos)) {
+            w.text("revisions.change", &d.change);
         }
-    };
+    }
+    w.facts = facts;
     let client = w.client();
     let scheme_info = w.scheme_info();
+    // The form's code and version are kept beside the fingerprint in the lock: a new form
+    // version is not a change of what the record says.
+    let shown = w.facts.len();
     let form_info = json!({
         "code": w.body_text("forms.code", &form.code),
         "title": w.body_text("forms.title", &form.title),
         "version": w.body_text("forms.version", &form.version),
     });
+    w.facts.truncate(shown);
     let body_info = json!({
         "name": w.body_text("name", &body.name),
         "name_en": w.opt_body("name_en", body.name_en.as_ref()),
@@ -346,43 +454,37 @@ fn record(file: &str, case: &Case, body: &Body, scheme: &Scheme, doc: &Document)
     let context = json!({
         "doc": {
             "number": doc.number,
-            "revision": revision,
-            "date": words::date(date),
-            "revisions": revisions,
+            "revision": current.rev,
+            "date": words::date(current.date),
+            "revisions": table,
             "form": form_info,
             "title": title,
             "subject": format!(
                 "{} {} {}（{}）",
-                form.title.value, doc.number, revision, case.client.name.value
+                form.title.value, doc.number, current.rev, case.client.name.value
             ),
         },
         "body": body_info,
         "client": client,
         "scheme": scheme_info,
         "case": case.case.value,
-        "r": made.content,
+        "r": content,
     });
     Some(Record {
         case: case.case.value.clone(),
         file: file.to_string(),
         form: doc.form,
+        form_code: form.code.value.clone(),
+        form_version: form.version.value.clone(),
         number: doc.number.clone(),
-        revision,
-        date,
+        revision: current.rev.clone(),
+        date: current.date,
+        revisions: revs.to_vec(),
         author: body.name.value.clone(),
         title,
         pos: doc.pos,
         context,
         texts: w.texts,
+        facts: w.facts,
     })
-}
-
-/// The first issue of a record under the body's revision style (`letter-slash-number`).
-fn first_revision() -> &'static str {
-    "A/0"
-}
-
-/// An `At` that is always known to exist, for optional dates: absent prints empty.
-pub(crate) fn opt_date(d: Option<&At<Date>>) -> String {
-    d.map(|d| words::date(d.value)).unwrap_or_default()
 }

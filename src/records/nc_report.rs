@@ -1,12 +1,14 @@
 //! 不符合项报告 (B.2): the finding, its clause with the catalogue's title, the grade, the
-//! signature blocks, the client's cause analysis and actions, and the verification.
+//! signature blocks, the client's cause analysis and actions, and the verification. It is
+//! completed in stages (`control::stages`); each revision shows the stages done by its date.
 
 use serde_json::{Value, json};
 
-use super::{Made, Writer, opt_date, words};
-use crate::load::case::{Audit, Nonconformity};
+use super::{Writer, words};
+use crate::control::stages::{response_date, verification_date};
+use crate::load::case::{Audit, Grade, Nonconformity};
 
-pub(crate) fn make(w: &mut Writer, a: &Audit, nc: &Nonconformity) -> Made {
+pub(crate) fn make(w: &mut Writer, a: &Audit, nc: &Nonconformity) -> Value {
     let case = w.case;
     let audit = w.audit(a);
     let clause_title = match w.scheme.clause(&nc.clause).and_then(|c| c.title.as_ref()) {
@@ -14,50 +16,62 @@ pub(crate) fn make(w: &mut Writer, a: &Audit, nc: &Nonconformity) -> Made {
         None => json!(""),
     };
     let site = match nc.site.as_ref() {
-        Some(s) => w.site(s)["name"].clone(),
+        Some(s) => w.site_name(s),
         None => json!(""),
     };
+    let responded = response_date(case, nc).is_some_and(|d| w.known(d));
+    let verified = verification_date(case, nc).is_some_and(|d| w.known(d));
     let verification = match nc.verification.as_ref() {
-        Some(v) => json!({
-            "date": words::date(v.date.value),
-            "method": words::method(v.method.value),
+        Some(v) if verified => json!({
+            "date": w.date(&v.date),
+            "method": words::method(*w.v(&v.method)),
             "by": w.name(&v.by),
-            "effective": v.effective.value,
+            "effective": w.v(&v.effective),
             "notes": w.opt_markdown("verification.notes", v.notes.as_ref()),
         }),
-        None => Value::Null,
+        _ => Value::Null,
     };
-    let verified_at = match nc.verified_at.as_ref().and_then(|id| case.audit(id)) {
-        Some(later) => json!(format!(
-            "{}（{}）",
-            words::audit_kind(later.kind.value),
-            words::date_range(later.start.value, later.end.value)
-        )),
-        None => json!(""),
+    let verified_at = match nc.verified_at.as_ref() {
+        Some(id) if verified => {
+            w.text("nonconformities.verified_at", id);
+            match case.audit(id) {
+                Some(later) => json!(format!(
+                    "{}（{}）",
+                    words::audit_kind(*w.v(&later.kind)),
+                    words::date_range(*w.v(&later.start), *w.v(&later.end))
+                )),
+                None => json!(""),
+            }
+        }
+        _ => json!(""),
     };
-    Made {
-        content: json!({
-            "audit": audit,
-            "id": nc.id.value,
-            "grade": words::grade(nc.grade.value),
-            "major": nc.grade.value == crate::load::case::Grade::Major,
-            "clause": nc.clause.value,
-            "clause_title": clause_title,
-            "site": site,
-            "department": w.opt("nonconformities.department", nc.department.as_ref()),
-            "description": w.markdown("nonconformities.description", &nc.description),
-            "auditor": w.name(&nc.auditor),
-            "raised": words::date(nc.raised.value),
-            "confirmed": opt_date(nc.confirmed_by_client.as_ref()),
-            "due": opt_date(nc.due.as_ref()),
-            "cause": w.opt_markdown("nonconformities.cause", nc.cause.as_ref()),
-            "correction": w.opt_markdown("nonconformities.correction", nc.correction.as_ref()),
-            "corrective_action": w.opt_markdown("nonconformities.corrective_action", nc.corrective_action.as_ref()),
-            "plan_accepted": opt_date(nc.plan_accepted.as_ref()),
-            "verification": verification,
-            "verified_at": verified_at,
-        }),
-        issued: nc.raised.value,
-        by: Some(nc.auditor.clone()),
-    }
+    let response = |w: &mut Writer, name: &str, t| {
+        if responded {
+            w.opt_markdown(name, t)
+        } else {
+            json!("")
+        }
+    };
+    let grade = *w.v(&nc.grade);
+    json!({
+        "audit": audit,
+        "id": w.string("nonconformities.id", &nc.id),
+        "grade": words::grade(grade),
+        "major": grade == Grade::Major,
+        "clause": w.string("nonconformities.clause", &nc.clause),
+        "clause_title": clause_title,
+        "site": site,
+        "department": w.opt("nonconformities.department", nc.department.as_ref()),
+        "description": w.markdown("nonconformities.description", &nc.description),
+        "auditor": w.name(&nc.auditor),
+        "raised": w.date(&nc.raised),
+        "confirmed": w.happened(nc.confirmed_by_client.as_ref()),
+        "due": nc.due.as_ref().map(|d| w.date(d)).unwrap_or_default(),
+        "cause": response(w, "nonconformities.cause", nc.cause.as_ref()),
+        "correction": response(w, "nonconformities.correction", nc.correction.as_ref()),
+        "corrective_action": response(w, "nonconformities.corrective_action", nc.corrective_action.as_ref()),
+        "plan_accepted": w.happened(nc.plan_accepted.as_ref()),
+        "verification": verification,
+        "verified_at": verified_at,
+    })
 }

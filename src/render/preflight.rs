@@ -29,7 +29,7 @@ pub const MAX_LIST_ITEMS: usize = 1_000;
 pub fn case(
     file: &str,
     case: &Case,
-    records: &[Record],
+    records: &[&Record],
     fonts: Option<&Fonts>,
     source: &str,
 ) -> Vec<Diagnostic> {

@@ -1,0 +1,356 @@
+//! Document control end to end, through the binary as a user runs it: the lock, the
+//! `revision-required` check, `revise`, snapshots of progressive records, form versions,
+//! reproducible issued revisions, and `build --locked`.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::{certdoc, project_with, repo, stdout};
+use serde_json::Value;
+
+const CASE: &str = "2026/TB-PIC-2026-003.yaml";
+const PLAN: &str = "TB-PIC-2026-003-PL-S2";
+const AS_OF: &str = "--as-of=2026-11-21";
+
+fn case_text() -> String {
+    std::fs::read_to_string(repo().join("cases").join(CASE)).expect("the bundled case")
+}
+
+/// A project holding the example case as `text`, built once, so its lock lists what was
+/// issued.
+fn built_with(text: &str) -> tempfile::TempDir {
+    built_as_of(text, AS_OF)
+}
+
+fn built_as_of(text: &str, as_of: &str) -> tempfile::TempDir {
+    let dir = project_with(&[(CASE, text)]);
+    // The body's form lock comes with the rules; the case starts with no lock of its own.
+    let _ = std::fs::remove_file(dir.path().join("cases/2026/TB-PIC-2026-003.lock"));
+    let o = certdoc(dir.path(), &["build", as_of]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}{}",
+        stdout(&o),
+        String::from_utf8_lossy(&o.stderr)
+    );
+    dir
+}
+
+fn lock(dir: &Path) -> Value {
+    let text =
+        std::fs::read_to_string(dir.join("cases/2026/TB-PIC-2026-003.lock")).expect("a lock");
+    serde_json::from_str(&text).expect("JSON")
+}
+
+fn check(dir: &Path) -> (Option<i32>, Vec<Value>) {
+    check_as_of(dir, AS_OF)
+}
+
+fn check_as_of(dir: &Path, as_of: &str) -> (Option<i32>, Vec<Value>) {
+    let o = certdoc(dir, &["check", as_of, "--format=json"]);
+    let v: Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    (
+        o.status.code(),
+        v["diagnostics"].as_array().cloned().unwrap_or_default(),
+    )
+}
+
+fn of_rule<'a>(diags: &'a [Value], rule: &str) -> Vec<&'a Value> {
+    diags.iter().filter(|d| d["rule"] == rule).collect()
+}
+
+fn edit(dir: &Path, from: &str, to: &str) {
+    let path = dir.join("cases").join(CASE);
+    let text = std::fs::read_to_string(&path).expect("the case");
+    assert!(text.contains(from), "the case has `{from}`");
+    std::fs::write(&path, text.replacen(from, to, 1)).expect("written");
+}
+
+fn pdf(dir: &Path, number: &str, rev: &str) -> PathBuf {
+    dir.join("output/TB-PIC-2026-003")
+        .join(format!("{number}_{}.pdf", rev.replace('/', "-")))
+}
+
+fn text_of(pdf: &Path) -> String {
+    let bytes = std::fs::read(pdf).expect("the PDF");
+    pdf_extract::extract_text_from_mem(&bytes).expect("text extracts")
+}
+
+#[test]
+fn a_field_the_plan_shows_requires_a_revision_of_the_plan_only_and_revise_clears_it() {
+    let dir = built_with(&case_text());
+    assert!(pdf(dir.path(), PLAN, "A/1").is_file());
+    let (code, diags) = check(dir.path());
+    assert_eq!(
+        code,
+        Some(0),
+        "a fresh build leaves the case clean: {diags:?}"
+    );
+
+    // The agenda is shown by the plan alone.
+    let activity = "数据中心";
+    let text = case_text();
+    let line = text
+        .lines()
+        .position(|l| l.contains("activity:") && l.contains(activity))
+        .expect("an agenda item at the data centre")
+        + 1;
+    let original = text.lines().nth(line - 1).expect("the line").to_string();
+    let changed = original.replacen(activity, "灾备数据中心", 1);
+    edit(dir.path(), &original, &changed);
+    let (code, diags) = check(dir.path());
+    assert_eq!(code, Some(1));
+    let found = of_rule(&diags, "revision-required");
+    assert_eq!(found.len(), 1, "the plan only: {found:?}");
+    let d = found[0];
+    assert_eq!(d["line"], line);
+    let message = d["message"].as_str().expect("a message");
+    assert!(
+        message.contains(PLAN) && message.contains("A/2"),
+        "{message}"
+    );
+    assert!(
+        message.contains("灾备数据中心"),
+        "names the change: {message}"
+    );
+
+    let o = certdoc(
+        dir.path(),
+        &[
+            "revise",
+            PLAN,
+            "--change",
+            "审核地点改为灾备数据中心",
+            "--date",
+            "2026-03-16",
+        ],
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let (code, diags) = check(dir.path());
+    assert_eq!(code, Some(0), "{diags:?}");
+    let o = certdoc(dir.path(), &["build", AS_OF]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(
+        pdf(dir.path(), PLAN, "A/1").is_file(),
+        "the issued A/1 stays"
+    );
+    let text = text_of(&pdf(dir.path(), PLAN, "A/2"));
+    for rev in ["A/0", "A/1", "A/2"] {
+        assert!(text.contains(rev), "the revision table lists {rev}");
+    }
+    assert!(text.contains("审核地点改为灾备数据中心"));
+    let revs = &lock(dir.path())["records"][PLAN]["revisions"];
+    assert_eq!(revs.as_array().map(Vec::len), Some(2), "A/1 and A/2 issued");
+}
+
+#[test]
+fn an_nc_text_flags_its_report_and_not_the_certificate() {
+    let dir = built_with(&case_text());
+    edit(
+        dir.path(),
+        "未按《成文信息控制程序》",
+        "未按照《成文信息控制程序》",
+    );
+    let (_, diags) = check(dir.path());
+    let found: Vec<String> = of_rule(&diags, "revision-required")
+        .iter()
+        .map(|d| d["message"].as_str().unwrap_or_default().to_string())
+        .collect();
+    assert!(
+        found.iter().any(|m| m.contains("TB-PIC-2026-003-NC01")),
+        "{found:?}"
+    );
+    assert!(
+        !found.iter().any(|m| m.contains("certificate")),
+        "{found:?}"
+    );
+    assert!(!found.iter().any(|m| m.contains("NC02")), "{found:?}");
+}
+
+/// The case as it stood before the decision: NC01 answered but not yet verified.
+fn before_verification() -> (String, String) {
+    let text = case_text();
+    let cut = text.find("\ndecisions:").expect("decisions");
+    let rest = &text[cut..];
+    let next = rest[1..]
+        .find("\nrevisions:")
+        .map(|i| i + 1)
+        .unwrap_or(rest.len());
+    let with_verification = format!("{}{}", &text[..cut], &rest[next..]);
+    let verification = "        verification:                      # TB initial: every NC is closed before the decision\n          date: 2026-04-10\n          method: document\n          by: li-si\n          effective: true\n";
+    assert!(with_verification.contains(verification));
+    (
+        with_verification.replacen(verification, "", 1),
+        with_verification,
+    )
+}
+
+#[test]
+fn recording_a_verification_issues_a_new_nc_report_revision_and_leaves_the_audit_report() {
+    // Before the decision was due.
+    const AS_OF: &str = "--as-of=2026-04-20";
+    let (before, after) = before_verification();
+    let dir = built_as_of(&before, AS_OF);
+    let nc = "TB-PIC-2026-003-NC01";
+    let first = lock(dir.path());
+    let report = first["records"]
+        .as_object()
+        .expect("records")
+        .keys()
+        .find(|k| k.ends_with("-RP-S2"))
+        .cloned();
+    let nc_revs = first["records"][nc]["revisions"]
+        .as_array()
+        .cloned()
+        .expect("the NC report");
+    let last = nc_revs.last().expect("a revision")["rev"]
+        .as_str()
+        .expect("rev")
+        .to_string();
+
+    std::fs::write(dir.path().join("cases").join(CASE), &after).expect("written");
+    let (code, diags) = check_as_of(dir.path(), AS_OF);
+    assert_eq!(code, Some(0), "a stage implies the revision: {diags:?}");
+    let o = certdoc(dir.path(), &["build", AS_OF]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let second = lock(dir.path());
+    let revs = second["records"][nc]["revisions"]
+        .as_array()
+        .cloned()
+        .expect("revisions");
+    assert_eq!(revs.len(), nc_revs.len() + 1);
+    let new = revs.last().expect("the new revision");
+    assert_ne!(new["rev"], last.as_str());
+    assert_eq!(new["date"], "2026-04-10");
+    assert_eq!(new["change"], "纠正措施验证");
+    let text = text_of(&pdf(dir.path(), nc, new["rev"].as_str().expect("rev")));
+    assert!(
+        text.contains("纠正措施有效"),
+        "the new revision shows the verification"
+    );
+    let old = text_of(&pdf(dir.path(), nc, &last));
+    assert!(!old.contains("纠正措施有效"), "the issued one does not");
+    if let Some(report) = report {
+        assert_eq!(
+            first["records"][&report], second["records"][&report],
+            "audit report untouched"
+        );
+    }
+}
+
+#[test]
+fn a_template_changed_without_a_new_form_version_is_reported_and_a_new_version_keeps_the_lock() {
+    let dir = built_with(&case_text());
+    let before = lock(dir.path());
+    let template = dir.path().join("templates/audit-plan.typ");
+    let t = std::fs::read_to_string(&template).expect("the template");
+    assert!(t.contains("lab[受审核方]"));
+    std::fs::write(
+        &template,
+        t.replacen("lab[受审核方]", "lab[受审核方名称]", 1),
+    )
+    .expect("written");
+    let (code, diags) = check(dir.path());
+    assert_eq!(code, Some(1));
+    let found = of_rule(&diags, "form-version-required");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0]["file"], "rules/bodies/tb.yaml");
+
+    let body = dir.path().join("rules/bodies/tb.yaml");
+    let text = std::fs::read_to_string(&body).expect("the body");
+    let line = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("audit-plan:"))
+        .expect("the plan's form")
+        .to_string();
+    assert!(line.contains("version: B/0"), "{line}");
+    std::fs::write(
+        &body,
+        text.replacen(&line, &line.replacen("version: B/0", "version: B/1", 1), 1),
+    )
+    .expect("written");
+    let (code, diags) = check(dir.path());
+    assert_eq!(code, Some(0), "{diags:?}");
+    let o = certdoc(dir.path(), &["build", AS_OF]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert_eq!(
+        lock(dir.path()),
+        before,
+        "issued records keep their lock entries"
+    );
+}
+
+#[test]
+fn a_fresh_clone_rebuilds_issued_revisions_from_the_lock_and_a_tampered_file_is_found() {
+    let dir = built_with(&case_text());
+    let out = dir.path().join("output");
+    let plan = pdf(dir.path(), PLAN, "A/1");
+    let issued = std::fs::read(&plan).expect("the plan");
+    std::fs::remove_dir_all(&out).expect("output removed");
+    let o = certdoc(dir.path(), &["build", AS_OF, "--locked"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert_eq!(
+        std::fs::read(&plan).expect("rebuilt"),
+        issued,
+        "byte for byte"
+    );
+
+    let mut tampered = issued.clone();
+    let at = tampered.len() / 2;
+    tampered[at] ^= 1;
+    std::fs::write(&plan, &tampered).expect("written");
+    let o = certdoc(dir.path(), &["build", AS_OF, "--format=json"]);
+    assert_eq!(o.status.code(), Some(1));
+    let v: Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    let found: Vec<&Value> = v["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter(|d| d["rule"] == "issued-file")
+        .collect();
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(std::fs::read(&plan).expect("restored"), issued);
+
+    let o = certdoc(dir.path(), &["build", AS_OF, "--force"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert_eq!(
+        std::fs::read(&plan).expect("the same"),
+        issued,
+        "--force gives the same bytes"
+    );
+}
+
+#[test]
+fn build_locked_fails_on_a_stale_lock_and_changes_nothing() {
+    let dir = built_with(&case_text());
+    let before = lock(dir.path());
+    let o = certdoc(
+        dir.path(),
+        &[
+            "revise",
+            PLAN,
+            "--change",
+            "调整日程",
+            "--date",
+            "2026-03-16",
+        ],
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let o = certdoc(dir.path(), &["build", AS_OF, "--locked", "--format=json"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("lock-outdated"));
+    assert_eq!(lock(dir.path()), before);
+    assert!(!pdf(dir.path(), PLAN, "A/2").exists());
+}
