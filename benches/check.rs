@@ -3,73 +3,19 @@
 //! The cases are the bundled examples, each copied under a new case and certificate
 //! number, so every rule has realistic work to do.
 
-use std::path::Path;
 use std::time::{Duration, Instant};
 
 use certdoc::driver::check_project_with;
 use certdoc::load::Date;
 
+mod common;
+
 const CASES: usize = 1000;
 const RUNS: usize = 7;
 
-fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
-    std::fs::create_dir_all(to)?;
-    for e in std::fs::read_dir(from)? {
-        let p = e?.path();
-        let target = to.join(p.file_name().unwrap_or_default());
-        if p.is_dir() {
-            copy_dir(&p, &target)?;
-        } else {
-            std::fs::copy(&p, &target)?;
-        }
-    }
-    Ok(())
-}
-
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
     let dir = tempfile::tempdir()?;
-    copy_dir(&repo.join("rules"), &dir.path().join("rules"))?;
-    // Templates too: `check` reads the fonts to find characters no record could show.
-    copy_dir(&repo.join("templates"), &dir.path().join("templates"))?;
-    let examples = [
-        (
-            "cases/2026/TB-PIC-2026-003.yaml",
-            "TB-PIC-2026-003",
-            "TB-PIC-2026-0003",
-        ),
-        (
-            "cases/2024/HZL-TS-2024-017.yaml",
-            "HZL-TS-2024-017",
-            "HZL2025TS0017",
-        ),
-        (
-            "cases/2022/TB-CMS-2022-008.yaml",
-            "TB-CMS-2022-008",
-            "TB-CMS-2023-0008",
-        ),
-    ];
-    // Certificate numbers other than the first, renumbered the same way.
-    let more_certificates = ["TB-CMS-2026-0002"];
-    let texts: Vec<String> = examples
-        .iter()
-        .map(|(p, _, _)| std::fs::read_to_string(repo.join(p)))
-        .collect::<Result<_, _>>()?;
-    let mut bytes = 0;
-    for i in 0..CASES {
-        let k = i % examples.len();
-        let (_, case, cert) = examples[k];
-        let mut text = texts[k]
-            .replace(case, &format!("{case}-{i:04}"))
-            .replace(cert, &format!("{cert}{i:04}"));
-        for other in more_certificates {
-            text = text.replace(other, &format!("{other}{i:04}"));
-        }
-        bytes += text.len();
-        let folder = dir.path().join(format!("cases/{:02}", i / 100));
-        std::fs::create_dir_all(&folder)?;
-        std::fs::write(folder.join(format!("case-{i:04}.yaml")), text)?;
-    }
+    let (_, bytes) = common::generate(dir.path(), CASES)?;
 
     let as_of = Date::parse("2026-11-21").ok_or("date")?;
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());

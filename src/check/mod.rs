@@ -58,6 +58,8 @@ pub struct Ctx<'a> {
     pub body: Option<&'a Body>,
     pub rules: &'a Rules,
     pub as_of: Date,
+    /// The revisions already issued, from the lock file beside the case.
+    pub lock: Option<&'a crate::control::Lock>,
 }
 
 impl<'a> Ctx<'a> {
@@ -103,6 +105,7 @@ pub fn contexts<'a>(
                 body: rules.bodies.get(case.body.as_str()),
                 rules,
                 as_of,
+                lock: f.lock.as_ref(),
             };
             Some((f, ctx))
         })

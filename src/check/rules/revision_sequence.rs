@@ -11,7 +11,8 @@ pub static RULE: Rule = Rule {
     severity: Severity::Error,
     summary: "revisions follow the body's style in order (A/0, A/1 … B/0), dates never go back, each says what changed",
     docs: "Each key of `revisions:` is the document number of a record of this case. Its \
-           entries start at A/0 and each next revision is the next number of the same letter \
+           entries start at A/0, or follow the revisions already issued (the case's lock) \
+           or implied by the record's stages; each next revision is the next number of the same letter \
            (A/1) or the next letter at 0 (B/0); dates never go back; every entry names who \
            (`by`, a staff id) and what changed (`change`).",
     example: "revisions:\n  TB-PIC-2026-003-PL-S2:\n    - { rev: A/0, date: 2026-03-09, … }\n    - { rev: A/2, date: 2026-03-12, … }   # A/1 skipped",
@@ -20,16 +21,10 @@ pub static RULE: Rule = Rule {
     check: Check::Case(check),
 };
 
-/// `A/1` → ('A', 1) under the letter-slash-number style.
-fn parse(rev: &str) -> Option<(char, u32)> {
-    let (letter, number) = rev.trim().split_once('/')?;
-    let mut chars = letter.chars();
-    let l = chars.next().filter(|c| c.is_ascii_uppercase())?;
-    if chars.next().is_some() || number.is_empty() || !number.chars().all(|c| c.is_ascii_digit()) {
-        return None;
-    }
-    Some((l, number.parse().ok()?))
-}
+use crate::control::{revisions, stages};
+use crate::load::numbering::subject;
+
+use revisions::parse;
 
 fn next_ok(prev: (char, u32), next: (char, u32)) -> bool {
     (next.0 == prev.0 && prev.1.checked_add(1) == Some(next.1))
@@ -39,12 +34,9 @@ fn next_ok(prev: (char, u32), next: (char, u32)) -> bool {
 fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     let Some(body) = ctx.body else { return };
     let RevisionStyle::LetterSlashNumber = body.revision_style.value;
-    let numbers: Vec<String> = documents(ctx.case, body)
-        .into_iter()
-        .map(|d| d.number)
-        .collect();
+    let docs = documents(ctx.case, body);
     for (number, revs) in &ctx.case.revisions {
-        if !numbers.iter().any(|n| n == number.trim()) {
+        let Some(doc) = docs.iter().find(|d| d.number == number.trim()) else {
             out.push(Finding::new(
                 number.pos,
                 format!(
@@ -52,7 +44,22 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                     number.value
                 ),
             ));
-        }
+            continue;
+        };
+        // What comes before the first declared entry: the issued revisions and those the
+        // record's stages imply.
+        let issued = ctx.lock.map(|l| l.issued(&doc.number)).unwrap_or_default();
+        let before: Vec<(char, u32)> = match (subject(ctx.case, doc), revs.first()) {
+            (Some(s), Some(first)) => {
+                let issue = stages::issue(ctx.case, doc.form, s);
+                revisions::merge(&issue, issued, &[])
+                    .iter()
+                    .filter(|r| r.date <= first.date.value && r.rev != first.rev.trim())
+                    .filter_map(|r| parse(&r.rev))
+                    .collect()
+            }
+            _ => Vec::new(),
+        };
         let mut prev: Option<(char, u32)> = None;
         let mut prev_date = None;
         for r in revs {
@@ -64,13 +71,22 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                         r.rev.value, body.id.value
                     ),
                 )),
-                (Some(first), None) if first != ('A', 0) => out.push(Finding::new(
-                    r.rev.pos,
-                    format!(
-                        "the first revision of {} is A/0, not {}",
-                        number.value, r.rev.value
-                    ),
-                )),
+                (Some(first), None)
+                    if first != ('A', 0)
+                        && issued.iter().all(|i| i.rev != r.rev.trim())
+                        && !before.iter().any(|b| next_ok(*b, first)) =>
+                {
+                    let expected = before
+                        .last()
+                        .map_or("A/0".to_string(), |b| format!("{}/{}", b.0, b.1.saturating_add(1)));
+                    out.push(Finding::new(
+                        r.rev.pos,
+                        format!(
+                            "the first revision of {} declared here would be {expected}, not {}",
+                            number.value, r.rev.value
+                        ),
+                    ))
+                }
                 (Some(next), Some(p)) if !next_ok(p, next) => out.push(Finding::new(
                     r.rev.pos,
                     format!(

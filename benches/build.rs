@@ -1,0 +1,103 @@
+//! `cargo bench --bench build`: document control's cost on about 500 records. A full
+//! build (every record typeset and locked), a no-op rebuild (every issued file in place:
+//! nothing typeset), and a rebuild after one case changed (one record revised).
+
+use std::time::{Duration, Instant};
+
+use certdoc::driver::Loading;
+use certdoc::driver::build::{Options, build_project};
+use certdoc::load::Date;
+use certdoc::load::edit::{NewRevision, append_revision};
+
+mod common;
+
+/// The bundled cases make 48 records; 32 copies make 512.
+const CASES: usize = 32;
+const RUNS: usize = 5;
+
+fn median(mut times: Vec<Duration>) -> (f64, f64, f64) {
+    times.sort();
+    let ms = |d: Duration| d.as_secs_f64() * 1e3;
+    (ms(times[times.len() / 2]), ms(times[0]), ms(times[times.len() - 1]))
+}
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let dir = tempfile::tempdir()?;
+    let (paths, _) = common::generate(dir.path(), CASES)?;
+    let as_of = Date::parse("2026-11-21").ok_or("date")?;
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let out = dir.path().join("output");
+    let opts = Options {
+        out: out.clone(),
+        threads: cores,
+        progress: None,
+        loading: Loading {
+            threads: cores,
+            cache: true,
+        },
+        locked: false,
+        force: false,
+    };
+    let clear = || -> std::io::Result<()> {
+        let _ = std::fs::remove_dir_all(&out);
+        for p in &paths {
+            let _ = std::fs::remove_file(p.with_extension("lock"));
+        }
+        let _ = std::fs::remove_file(dir.path().join("rules/bodies/tb.lock"));
+        let _ = std::fs::remove_file(dir.path().join("rules/bodies/hzl.lock"));
+        Ok(())
+    };
+
+    let mut full = Vec::new();
+    let mut records = 0;
+    for _ in 0..RUNS {
+        clear()?;
+        let t = Instant::now();
+        let built = build_project(dir.path(), &[], as_of, &opts)?;
+        full.push(t.elapsed());
+        assert!(built.failures.is_empty() && built.report.errors() == 0);
+        records = built.written;
+    }
+
+    let mut noop = Vec::new();
+    for _ in 0..RUNS {
+        let t = Instant::now();
+        let built = build_project(dir.path(), &[], as_of, &opts)?;
+        noop.push(t.elapsed());
+        assert_eq!(built.written, 0, "nothing to typeset");
+    }
+
+    // One case gains a revision of its stage 2 plan, as `certdoc revise` writes it.
+    let mut one = Vec::new();
+    let first = &paths[0];
+    let number = "TB-PIC-2026-003-0000-PL-S2";
+    for run in 0..RUNS {
+        let text = std::fs::read_to_string(first)?;
+        let rev = format!("A/{}", run + 2);
+        let date = format!("2026-03-{:02}", 13 + run);
+        let entry = NewRevision {
+            rev: &rev,
+            date: &date,
+            by: Some("zhang-san"),
+            change: "调整审核日程",
+        };
+        std::fs::write(first, append_revision(&text, number, &entry)?)?;
+        let t = Instant::now();
+        let built = build_project(dir.path(), &[], as_of, &opts)?;
+        one.push(t.elapsed());
+        assert!(built.report.errors() == 0, "{:?}", built.report.diagnostics);
+        assert_eq!(built.written, 1, "one record revised");
+    }
+
+    for (what, times) in [
+        ("full build", full),
+        ("no-op rebuild", noop),
+        ("rebuild after one case changed", one),
+    ] {
+        let (m, lo, hi) = median(times);
+        println!(
+            "{what}: {records} records, {cores} thread(s): median {m:.0} ms over {RUNS} runs (min {lo:.0}, max {hi:.0})"
+        );
+    }
+    Ok(())
+}
