@@ -18,7 +18,11 @@ const RUNS: usize = 5;
 fn median(mut times: Vec<Duration>) -> (f64, f64, f64) {
     times.sort();
     let ms = |d: Duration| d.as_secs_f64() * 1e3;
-    (ms(times[times.len() / 2]), ms(times[0]), ms(times[times.len() - 1]))
+    (
+        ms(times[times.len() / 2]),
+        ms(times[0]),
+        ms(times[times.len() - 1]),
+    )
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {

@@ -260,22 +260,40 @@ fn a_template_changed_without_a_new_form_version_is_reported_and_a_new_version_k
     let (code, diags) = check(dir.path());
     assert_eq!(code, Some(1));
     let found = of_rule(&diags, "form-version-required");
-    assert_eq!(found.len(), 1, "{found:?}");
-    assert_eq!(found[0]["file"], "rules/bodies/tb.yaml");
-
-    let body = dir.path().join("rules/bodies/tb.yaml");
-    let text = std::fs::read_to_string(&body).expect("the body");
-    let line = text
-        .lines()
-        .find(|l| l.trim_start().starts_with("audit-plan:"))
-        .expect("the plan's form")
-        .to_string();
-    assert!(line.contains("version: B/0"), "{line}");
-    std::fs::write(
-        &body,
-        text.replacen(&line, &line.replacen("version: B/0", "version: B/1", 1), 1),
-    )
-    .expect("written");
+    // Both bodies issued records on this template.
+    let files: Vec<&str> = found.iter().filter_map(|d| d["file"].as_str()).collect();
+    assert_eq!(
+        files,
+        ["rules/bodies/hzl.yaml", "rules/bodies/tb.yaml"],
+        "{found:?}"
+    );
+    let tb = found
+        .iter()
+        .find(|d| d["file"] == "rules/bodies/tb.yaml")
+        .expect("tb");
+    assert_eq!(tb["path"], "forms.audit-plan.version");
+    assert!(
+        tb["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("(to B/1)"),
+        "{tb}"
+    );
+    for (body, from, to) in [
+        ("tb", "version: B/0", "version: B/1"),
+        ("hzl", "version: A/0", "version: A/1"),
+    ] {
+        let path = dir.path().join(format!("rules/bodies/{body}.yaml"));
+        let text = std::fs::read_to_string(&path).expect("the body");
+        let line = text
+            .lines()
+            .find(|l| l.trim_start().starts_with("audit-plan:"))
+            .expect("the plan's form")
+            .to_string();
+        assert!(line.contains(from), "{line}");
+        std::fs::write(&path, text.replacen(&line, &line.replacen(from, to, 1), 1))
+            .expect("written");
+    }
     let (code, diags) = check(dir.path());
     assert_eq!(code, Some(0), "{diags:?}");
     let o = certdoc(dir.path(), &["build", AS_OF]);
@@ -353,4 +371,83 @@ fn build_locked_fails_on_a_stale_lock_and_changes_nothing() {
     assert!(stdout(&o).contains("lock-outdated"));
     assert_eq!(lock(dir.path()), before);
     assert!(!pdf(dir.path(), PLAN, "A/2").exists());
+}
+
+#[test]
+fn diff_lists_what_a_change_since_a_git_revision_issues() {
+    let dir = built_with(&case_text());
+    let git = |args: &[&str]| {
+        let o = std::process::Command::new("git")
+            .current_dir(dir.path())
+            .args(["-c", "user.name=t", "-c", "user.email=t@example.com"])
+            .args(args)
+            .output()
+            .expect("git runs");
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    };
+    git(&["init", "-q"]);
+    git(&["add", "cases", "rules", "templates"]);
+    git(&["commit", "-qm", "base"]);
+    let scope = "  scope: 公有云计算服务（IaaS、对象存储）中个人可识别信息的保护";
+    edit(
+        dir.path(),
+        scope,
+        "  scope: 公有云计算服务（IaaS、对象存储、云数据库）中个人可识别信息的保护",
+    );
+    let o = certdoc(
+        dir.path(),
+        &[
+            "revise",
+            PLAN,
+            "TB-PIC-2026-003-PL-S1",
+            "TB-PIC-2026-003-RP-S1",
+            "TB-PIC-2026-003-RP-S2",
+            "TB-PIC-2026-003-DC-D1",
+            "--change",
+            "认证范围增加云数据库服务",
+            "--date",
+            "2026-04-25",
+        ],
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let (code, diags) = check(dir.path());
+    assert_eq!(
+        code,
+        Some(0),
+        "every record showing the scope was revised: {diags:?}"
+    );
+
+    let o = certdoc(dir.path(), &["diff", "HEAD", AS_OF, "--format=json"]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let v: Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    let records = v["records"].as_array().expect("records");
+    let numbers: Vec<&str> = records
+        .iter()
+        .filter_map(|r| r["number"].as_str())
+        .collect();
+    assert_eq!(numbers.len(), 5, "{numbers:?}");
+    let plan = records
+        .iter()
+        .find(|r| r["number"] == PLAN)
+        .expect("the plan");
+    assert_eq!(plan["what"], "revised");
+    assert_eq!(plan["before"], "A/1");
+    assert_eq!(plan["after"], "A/2");
+    assert!(plan["fields"].to_string().contains("application.scope"));
+    let o = certdoc(dir.path(), &["diff", "HEAD", AS_OF, "--format=markdown"]);
+    assert!(
+        stdout(&o).contains(&format!("| `{PLAN}` | 审核计划 | A/1 → A/2 |")),
+        "{}",
+        stdout(&o)
+    );
 }

@@ -4,9 +4,21 @@
 use std::path::Path;
 
 const EXAMPLES: [(&str, &str, &str); 3] = [
-    ("cases/2026/TB-PIC-2026-003.yaml", "TB-PIC-2026-003", "TB-PIC-2026-0003"),
-    ("cases/2024/HZL-TS-2024-017.yaml", "HZL-TS-2024-017", "HZL2025TS0017"),
-    ("cases/2022/TB-CMS-2022-008.yaml", "TB-CMS-2022-008", "TB-CMS-2023-0008"),
+    (
+        "cases/2026/TB-PIC-2026-003.yaml",
+        "TB-PIC-2026-003",
+        "TB-PIC-2026-0003",
+    ),
+    (
+        "cases/2024/HZL-TS-2024-017.yaml",
+        "HZL-TS-2024-017",
+        "HZL2025TS0017",
+    ),
+    (
+        "cases/2022/TB-CMS-2022-008.yaml",
+        "TB-CMS-2022-008",
+        "TB-CMS-2023-0008",
+    ),
 ];
 
 /// Certificate numbers other than the first, renumbered the same way.

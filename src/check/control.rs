@@ -155,7 +155,7 @@ fn message(record: &Record, rev: &str, date: crate::load::Date, changes: &[Chang
         "{} ({}) has changed since revision {rev} was issued on {date}: {}; an issued \
          revision never changes, so add revision {next}: `certdoc revise {} --change \"…\"`",
         record.number,
-        record.form,
+        record.form_title,
         what.join("; "),
         record.number
     )

@@ -12,8 +12,9 @@ use crate::load::{Date, edit};
 
 #[derive(Args)]
 pub struct ReviseArgs {
-    /// The record's document number (e.g. TB-PIC-2026-003-PL-S2)
-    number: String,
+    /// The records' document numbers (e.g. TB-PIC-2026-003-PL-S2); each gets its next revision
+    #[arg(required = true)]
+    numbers: Vec<String>,
     /// What changed, as the revision table will say it
     #[arg(long)]
     change: String,
@@ -29,8 +30,66 @@ pub fn run(args: &ReviseArgs, root: &Path) -> Result<Exit> {
     let date = args
         .date
         .unwrap_or_else(|| Date(chrono::Local::now().date_naive()));
+    if args.change.trim().is_empty() {
+        return Err(Error::Usage("--change must say what changed".into()));
+    }
     let checked = crate::driver::check_project(root, &[], date)?;
-    let number = args.number.trim();
+    // Every entry is worked out and applied in memory first: either every record named
+    // gets its revision, or no file changes.
+    let mut texts: std::collections::BTreeMap<String, String> = Default::default();
+    let mut out = String::new();
+    let mut seen = std::collections::BTreeSet::new();
+    for number in &args.numbers {
+        let number = number.trim();
+        if !seen.insert(number) {
+            continue;
+        }
+        let next = next_revision(args, &checked, number, date)?;
+        let path = root.join(&next.file);
+        let text = match texts.remove(&next.file) {
+            Some(t) => t,
+            None => std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?,
+        };
+        let date_text = date.to_string();
+        let entry = edit::NewRevision {
+            rev: &next.rev,
+            date: &date_text,
+            by: Some(&next.by),
+            change: args.change.trim(),
+        };
+        let new = edit::append_revision(&text, number, &entry)
+            .map_err(|e| Error::Usage(format!("{}: {e}", next.file)))?;
+        texts.insert(next.file.clone(), new);
+        out.push_str(&format!(
+            "{}: declared {number} {} ({date}, {}): {}\n",
+            next.file,
+            next.rev,
+            next.by,
+            args.change.trim()
+        ));
+    }
+    for (file, text) in &texts {
+        crate::atomic::write(&root.join(file), text.as_bytes())?;
+    }
+    out.push_str("next: certdoc check, then certdoc build\n");
+    super::print(&out)?;
+    Ok(Exit::Clean)
+}
+
+/// The revision to declare for one record.
+struct Next {
+    /// The case file, relative to the root.
+    file: String,
+    rev: String,
+    by: String,
+}
+
+fn next_revision(
+    args: &ReviseArgs,
+    checked: &crate::driver::Checked,
+    number: &str,
+    date: Date,
+) -> Result<Next> {
     let found = checked
         .cases
         .iter()
@@ -70,26 +129,9 @@ pub fn run(args: &ReviseArgs, root: &Path) -> Result<Exit> {
             )));
         }
     };
-    if args.change.trim().is_empty() {
-        return Err(Error::Usage("--change must say what changed".into()));
-    }
-    let rev = revisions::next(&last.rev);
-    let path = root.join(&file.source.path);
-    let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
-    let date_text = date.to_string();
-    let entry = edit::NewRevision {
-        rev: &rev,
-        date: &date_text,
-        by: Some(&by),
-        change: args.change.trim(),
-    };
-    let new = edit::append_revision(&text, number, &entry)
-        .map_err(|e| Error::Usage(format!("{}: {e}", file.source.path)))?;
-    crate::atomic::write(&path, new.as_bytes())?;
-    super::print(&format!(
-        "{}: declared {number} {rev} ({date}, {by}): {}\nnext: certdoc check, then certdoc build\n",
-        file.source.path,
-        args.change.trim()
-    ))?;
-    Ok(Exit::Clean)
+    Ok(Next {
+        file: file.source.path.clone(),
+        rev: revisions::next(&last.rev),
+        by,
+    })
 }

@@ -19,6 +19,8 @@ pub struct RecordChange {
     pub case: String,
     pub number: String,
     pub form: String,
+    /// The form's title, as the body names it.
+    pub title: String,
     /// `added`, `revised` (a new revision), `changed` (fields changed under the same
     /// revision: `revision-required`), `removed`.
     pub what: &'static str,
@@ -114,6 +116,7 @@ pub fn compare(before: &[Prepared], after: &[Prepared]) -> Vec<RecordChange> {
             case: a.record.case.clone(),
             number: number.clone(),
             form: a.record.form.to_string(),
+            title: a.record.form_title.clone(),
             what: "added",
             before: None,
             after: Some(rev_after.clone()),
@@ -174,6 +177,7 @@ pub fn compare(before: &[Prepared], after: &[Prepared]) -> Vec<RecordChange> {
                 case: b.record.case.clone(),
                 number: b.planned.doc.number.clone(),
                 form: b.record.form.to_string(),
+                title: b.record.form_title.clone(),
                 what: "removed",
                 before: Some(b.record.revision.clone()),
                 after: None,
@@ -211,7 +215,7 @@ pub fn human(changes: &[RecordChange], markdown: bool) -> String {
             s.push_str(&format!(
                 "| `{}` | {} | {} | {} |\n",
                 c.number,
-                c.form,
+                c.title,
                 cell(&revs),
                 what.iter()
                     .map(|w| cell(w))
@@ -219,7 +223,7 @@ pub fn human(changes: &[RecordChange], markdown: bool) -> String {
                     .join("<br>")
             ));
         } else {
-            s.push_str(&format!("{} ({}): {}\n", c.number, c.form, revs));
+            s.push_str(&format!("{} ({}): {}\n", c.number, c.title, revs));
             for w in what {
                 s.push_str(&format!("    {w}\n"));
             }

@@ -34,6 +34,8 @@ pub struct Record {
     pub file: String,
     /// The body's form key; the template is `templates/<form>.typ`.
     pub form: &'static str,
+    /// The form's title (审核计划), as the body names it.
+    pub form_title: String,
     pub form_code: String,
     pub form_version: String,
     pub number: String,
@@ -474,6 +476,7 @@ pub fn make(
         case: case.case.value.clone(),
         file: file.to_string(),
         form: doc.form,
+        form_title: form.title.value.clone(),
         form_code: form.code.value.clone(),
         form_version: form.version.value.clone(),
         number: doc.number.clone(),

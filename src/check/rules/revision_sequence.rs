@@ -76,9 +76,9 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                         && issued.iter().all(|i| i.rev != r.rev.trim())
                         && !before.iter().any(|b| next_ok(*b, first)) =>
                 {
-                    let expected = before
-                        .last()
-                        .map_or("A/0".to_string(), |b| format!("{}/{}", b.0, b.1.saturating_add(1)));
+                    let expected = before.last().map_or("A/0".to_string(), |b| {
+                        format!("{}/{}", b.0, b.1.saturating_add(1))
+                    });
                     out.push(Finding::new(
                         r.rev.pos,
                         format!(
