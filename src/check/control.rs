@@ -18,7 +18,9 @@ use crate::source::Pos;
 pub struct Prepared {
     pub planned: Planned,
     pub record: Record,
-    pub fields: Fields,
+    /// What the record says, by field: worked out when there is a lock to compare with, or
+    /// by [`fill_fields`] when a build or a diff needs it.
+    pub fields: Option<Fields>,
 }
 
 /// The document-control diagnostics of one case.
@@ -120,6 +122,7 @@ pub fn case(f: &CaseFile, prepared: &[Prepared], paths: &NodePaths) -> Vec<Diagn
         };
         let same_form =
             issued.form_code == record.form_code && issued.form_version == record.form_version;
+        let Some(now) = now else { continue };
         let changes = fingerprint::changes(&issued.fields, now, same_form);
         if changes.is_empty() {
             continue;
@@ -200,27 +203,46 @@ pub fn forms(rules: &Rules, project: &Project) -> Vec<Diagnostic> {
     out
 }
 
-/// A case's documents with their current records and fields, as `check` and `build` both
-/// need them, and the case file's paths.
+/// A case's documents with their current records, as `check` and `build` both need them,
+/// with their fields when the case has a lock.
 pub fn prepare_case(f: &CaseFile, rules: &Rules, project: &Project) -> (Vec<Prepared>, NodePaths) {
-    let paths = NodePaths::new(&f.source.text);
     let Some(case) = f.case.as_ref() else {
-        return (Vec::new(), paths);
+        return (Vec::new(), NodePaths::new(""));
     };
-    let mut resolver = project.resolver(&paths, &case.body, &case.scheme);
-    let prepared = records::plan(case, rules, f.lock.as_ref())
+    let mut prepared: Vec<Prepared> = records::plan(case, rules, f.lock.as_ref())
         .into_iter()
         .filter_map(|planned| {
             let last = planned.revisions.len().checked_sub(1)?;
             let record = records::make(&f.source.path, case, rules, &planned, last)?;
-            let fields = resolver.fields(&record.facts);
             Some(Prepared {
                 planned,
                 record,
-                fields,
+                fields: None,
             })
         })
         .collect();
-    drop(resolver);
+    // Paths cost a second parse of the file: only when there is something to compare.
+    if f.lock.is_none() {
+        return (prepared, NodePaths::new(""));
+    }
+    let paths = NodePaths::new(&f.source.text);
+    fill_with(&paths, f, project, &mut prepared);
     (prepared, paths)
+}
+
+/// Work out the fields of records that do not have them yet.
+pub fn fill_fields(f: &CaseFile, project: &Project, prepared: &mut [Prepared]) {
+    if prepared.iter().all(|p| p.fields.is_some()) {
+        return;
+    }
+    let paths = NodePaths::new(&f.source.text);
+    fill_with(&paths, f, project, prepared);
+}
+
+fn fill_with(paths: &NodePaths, f: &CaseFile, project: &Project, prepared: &mut [Prepared]) {
+    let Some(case) = f.case.as_ref() else { return };
+    let mut resolver = project.resolver(paths, &case.body, &case.scheme);
+    for p in prepared.iter_mut().filter(|p| p.fields.is_none()) {
+        p.fields = Some(resolver.fields(&p.record.facts));
+    }
 }

@@ -114,7 +114,15 @@ pub fn build_project(root: &Path, paths: &[PathBuf], as_of: Date, opts: &Options
             skipped.push(case.case.value.clone());
             continue;
         }
-        match plan::case(root, &opts.out, file, &checked.rules, prepared, opts) {
+        match plan::case(
+            root,
+            &opts.out,
+            file,
+            &checked.rules,
+            &checked.project,
+            prepared,
+            opts,
+        ) {
             Ok(p) => plans.push(p),
             Err(e) => {
                 failures.push(format!("{}: {e}", case.case.value));

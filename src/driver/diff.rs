@@ -43,7 +43,12 @@ pub fn diff(root: &Path, rev: &str, as_of: Date) -> Result<Vec<RecordChange>> {
 }
 
 fn flatten(checked: super::Checked) -> Vec<Prepared> {
-    checked.records.into_iter().flatten().collect()
+    let mut out = Vec::new();
+    for (f, mut prepared) in checked.cases.iter().zip(checked.records) {
+        crate::check::control::fill_fields(f, &checked.project, &mut prepared);
+        out.extend(prepared);
+    }
+    out
 }
 
 /// Write the files of `rules/`, `cases/` and `templates/` (without fonts, which records'
@@ -137,7 +142,12 @@ pub fn compare(before: &[Prepared], after: &[Prepared]) -> Vec<RecordChange> {
         };
         let same_form = old.record.form_code == a.record.form_code
             && old.record.form_version == a.record.form_version;
-        let fields: Vec<String> = fingerprint::changes(&old.fields, &a.fields, same_form)
+        let none = fingerprint::Fields::new();
+        let (was, now) = (
+            old.fields.as_ref().unwrap_or(&none),
+            a.fields.as_ref().unwrap_or(&none),
+        );
+        let fields: Vec<String> = fingerprint::changes(was, now, same_form)
             .iter()
             .map(fingerprint::Change::describe)
             .collect();

@@ -52,9 +52,11 @@ pub fn case(
     out: &Path,
     file: &CaseFile,
     rules: &Rules,
-    prepared: Vec<Prepared>,
+    project: &Project,
+    mut prepared: Vec<Prepared>,
     opts: &Options,
 ) -> Result<CasePlan> {
+    crate::check::control::fill_fields(file, project, &mut prepared);
     let path = root.join(&file.source.path);
     let mut plan = CasePlan {
         case: String::new(),
@@ -81,7 +83,7 @@ pub fn case(
                     plan.jobs.push(Job {
                         record: p.record.clone(),
                         kind: JobKind::New {
-                            fields: p.fields.clone(),
+                            fields: p.fields.clone().unwrap_or_default(),
                         },
                         current,
                     });
