@@ -451,3 +451,67 @@ fn diff_lists_what_a_change_since_a_git_revision_issues() {
         stdout(&o)
     );
 }
+
+#[test]
+fn superseded_revisions_stay_listed_and_a_lost_record_or_a_broken_lock_is_reported() {
+    let dir = built_with(&case_text());
+    let o = certdoc(
+        dir.path(),
+        &[
+            "revise",
+            PLAN,
+            "--change",
+            "调整日程",
+            "--date",
+            "2026-03-16",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0));
+    let o = certdoc(dir.path(), &["build", AS_OF]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let index: Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.path().join("output/index.json")).expect("the index"),
+    )
+    .expect("JSON");
+    let status = |rev: &str| {
+        index["records"]
+            .as_array()
+            .expect("records")
+            .iter()
+            .find(|r| r["number"] == PLAN && r["revision"] == rev)
+            .map(|r| r["status"].clone())
+    };
+    assert_eq!(status("A/1"), Some(Value::from("superseded")));
+    assert_eq!(status("A/2"), Some(Value::from("current")));
+
+    // NC02 deleted from the case: its issued report does not vanish silently.
+    let text = std::fs::read_to_string(dir.path().join("cases").join(CASE)).expect("the case");
+    let start = text.find("      - id: NC02").expect("NC02");
+    let end = start
+        + text[start..]
+            .find("\n    conclusion:")
+            .expect("its end");
+    let without = format!("{}{}", &text[..start], &text[end + 1..]);
+    std::fs::write(dir.path().join("cases").join(CASE), without).expect("written");
+    let (_, diags) = check(dir.path());
+    let found = of_rule(&diags, "record-withdrawn");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0]["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("TB-PIC-2026-003-NC02")
+    );
+    assert_eq!(found[0]["severity"], "warning");
+
+    // A merge conflict left in the lock.
+    let lock = dir.path().join("cases/2026/TB-PIC-2026-003.lock");
+    let text = std::fs::read_to_string(&lock).expect("the lock");
+    std::fs::write(&lock, format!("<<<<<<< HEAD\n{text}")).expect("written");
+    let (code, diags) = check(dir.path());
+    assert_eq!(code, Some(1));
+    let found = of_rule(&diags, "lock-file");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0]["file"], "cases/2026/TB-PIC-2026-003.lock");
+    assert_eq!(found[0]["line"], 1);
+}

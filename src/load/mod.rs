@@ -465,6 +465,30 @@ pub fn load_case(
 fn read_lock(root: &Path, case: &Path) -> (Option<crate::control::Lock>, Option<Diagnostic>) {
     use crate::control::lock;
     let path = lock::case_lock_path(case);
+    // A lock is a few kilobytes per record; one this large was not written by certdoc.
+    const MAX_LOCK_BYTES: u64 = 64 << 20;
+    if std::fs::metadata(&path).is_ok_and(|m| m.len() > MAX_LOCK_BYTES) {
+        return (
+            None,
+            Some(Diagnostic {
+                rule: "lock-file",
+                severity: Severity::Error,
+                file: display_path(root, &path),
+                pos: Pos {
+                    line: 1,
+                    col: 1,
+                    len: 1,
+                },
+                message: format!(
+                    "the lock file of this case is larger than {} MiB, which certdoc never \
+                     writes; restore it from git",
+                    MAX_LOCK_BYTES >> 20
+                ),
+                citations: vec![],
+                related: vec![],
+            }),
+        );
+    }
     let text = match std::fs::read(&path) {
         Ok(bytes) => String::from_utf8(bytes).map_err(|_| lock::Unreadable {
             line: 1,
