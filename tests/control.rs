@@ -487,10 +487,7 @@ fn superseded_revisions_stay_listed_and_a_lost_record_or_a_broken_lock_is_report
     // NC02 deleted from the case: its issued report does not vanish silently.
     let text = std::fs::read_to_string(dir.path().join("cases").join(CASE)).expect("the case");
     let start = text.find("      - id: NC02").expect("NC02");
-    let end = start
-        + text[start..]
-            .find("\n    conclusion:")
-            .expect("its end");
+    let end = start + text[start..].find("\n    conclusion:").expect("its end");
     let without = format!("{}{}", &text[..start], &text[end + 1..]);
     std::fs::write(dir.path().join("cases").join(CASE), without).expect("written");
     let (_, diags) = check(dir.path());
@@ -514,4 +511,52 @@ fn superseded_revisions_stay_listed_and_a_lost_record_or_a_broken_lock_is_report
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0]["file"], "cases/2026/TB-PIC-2026-003.lock");
     assert_eq!(found[0]["line"], 1);
+}
+
+#[test]
+fn the_bundled_lock_files_rebuild_every_issued_revision_byte_for_byte() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    for sub in ["rules", "templates", "cases"] {
+        common::copy_tree(&repo().join(sub), &dir.path().join(sub));
+    }
+    let o = certdoc(dir.path(), &["build", "--locked", "--format=json"]);
+    let v: Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    assert_eq!(o.status.code(), Some(0), "{v}");
+    assert_eq!(
+        v["diagnostics"],
+        Value::Array(vec![]),
+        "no file to restore, nothing stale"
+    );
+    for lock in walkdir::WalkDir::new(dir.path().join("cases"))
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "lock"))
+    {
+        let locked: Value =
+            serde_json::from_str(&std::fs::read_to_string(lock.path()).expect("a lock"))
+                .expect("JSON");
+        let case = locked["case"].as_str().expect("case");
+        for (number, record) in locked["records"].as_object().expect("records") {
+            for rev in record["revisions"].as_array().expect("revisions") {
+                let r = rev["rev"].as_str().expect("rev");
+                let file = dir
+                    .path()
+                    .join("output")
+                    .join(case)
+                    .join(format!("{number}_{}.pdf", r.replace('/', "-")));
+                let bytes = std::fs::read(&file).expect("the issued file was rebuilt");
+                use sha2::Digest;
+                let sha: String = sha2::Sha256::digest(&bytes)
+                    .iter()
+                    .map(|b| format!("{b:02x}"))
+                    .collect();
+                assert_eq!(
+                    sha,
+                    rev["pdf_sha256"].as_str().expect("sha"),
+                    "{}",
+                    file.display()
+                );
+            }
+        }
+    }
 }

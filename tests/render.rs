@@ -17,8 +17,25 @@ fn as_of() -> Date {
     Date::parse("2026-11-21").expect("a date")
 }
 
+/// Build the bundled cases into `out`, in a copy of the repository's project: a build
+/// writes lock files beside the cases, and a test never writes into the repository.
 fn build_into(paths: &[PathBuf], out: &Path) -> certdoc::driver::build::Built {
-    build_in(&repo(), paths, out)
+    static COPY: OnceLock<tempfile::TempDir> = OnceLock::new();
+    let copy = COPY.get_or_init(|| {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        for sub in ["rules", "templates", "cases"] {
+            common::copy_tree(&repo().join(sub), &dir.path().join(sub));
+        }
+        dir
+    });
+    let paths: Vec<PathBuf> = paths
+        .iter()
+        .map(|p| match p.strip_prefix(repo()) {
+            Ok(rel) => copy.path().join(rel),
+            Err(_) => p.clone(),
+        })
+        .collect();
+    build_in(copy.path(), &paths, out)
 }
 
 /// Build in the project at `root`.
