@@ -408,3 +408,57 @@ fn a_character_no_font_has_is_refused_naming_field_and_line() {
     assert!(built.entries.is_empty(), "nothing of that case is written");
     assert_eq!(built.skipped.len(), 1);
 }
+
+#[test]
+fn filled_records_carry_no_controlled_mark_page_x_of_y_once_and_tick_states_as_text() {
+    let (dir, index) = bundled();
+    for e in &index.records {
+        let pdf = dir.path().join(&e.file);
+        let text = text_of(&pdf);
+        assert!(
+            !text.contains("受控文件"),
+            "{}: a filled record is not a controlled document",
+            e.file
+        );
+        let pages = pages_of(&pdf);
+        for page in 1..=pages {
+            let label = format!("第{page}页共{pages}页");
+            assert_eq!(text.matches(&label).count(), 1, "{}: {label} once", e.file);
+        }
+        assert!(!text.contains("页码"), "{}", e.file);
+        if e.form == "nc-report" {
+            // The grade is in the text layer: one box ticked, one not.
+            assert!(
+                text.contains("■严重不符合") ^ text.contains("■一般不符合"),
+                "{}: {text}",
+                e.file
+            );
+            assert!(text.contains("□严重不符合") ^ text.contains("□一般不符合"));
+        }
+    }
+}
+
+#[test]
+fn certificates_carry_their_schemes_statements_and_where_to_verify_them() {
+    let (dir, index) = bundled();
+    let certs: Vec<_> = index
+        .records
+        .iter()
+        .filter(|e| e.form == "certificate")
+        .collect();
+    assert!(!certs.is_empty());
+    for e in certs {
+        let text = text_of(&dir.path().join(&e.file));
+        assert!(text.contains("获证组织必须定期接受监督审核并经审核合格此证书方继续有效"));
+        assert!(text.contains("cx.cnca.cn"), "认e云 with its address");
+        assert!(
+            text.contains(&format!("={}", e.number)),
+            "the verification URL of this certificate: {text}"
+        );
+        if e.case.starts_with("HZL") {
+            assert!(text.contains(
+                "本证书信息可在国家认证认可监督管理委员会官方网站(www.cnca.gov.cn)上查询"
+            ));
+        }
+    }
+}

@@ -26,6 +26,10 @@ pub struct Body {
     /// Printed on certificates: where the public can verify a certificate.
     #[serde(default)]
     pub verify_at: Vec<Text>,
+    /// The address that verifies one certificate, `{number}` standing for its number:
+    /// printed on each certificate as a QR code and as text.
+    #[serde(default)]
+    pub verify_url: Option<Text>,
     /// Controlled forms by purpose (`audit-plan`, `nc-report`, …).
     #[schemars(schema_with = "forms_schema")]
     pub forms: BTreeMap<String, At<Form>>,

@@ -33,6 +33,11 @@ pub struct Scheme {
     /// `surveillance`, `recertification`, `special`), each with the clause it comes from.
     #[serde(default)]
     pub report_items: BTreeMap<String, Vec<Text>>,
+    /// The sentences the rule document requires on every certificate of the scheme
+    /// (validity under surveillance, where the certificate can be verified …), printed in
+    /// this order.
+    #[serde(default)]
+    pub certificate_statements: Vec<Text>,
 }
 
 impl Scheme {

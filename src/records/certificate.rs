@@ -24,8 +24,37 @@ pub(crate) fn make(w: &mut Writer, first: &Certificate) -> Value {
         verify.push(w.body_text("verify_at", v));
     }
     let reissue = !std::ptr::eq(c, first);
+    let statements: Vec<Value> = w
+        .scheme
+        .certificate_statements
+        .iter()
+        .map(|t| w.scheme_text("certificate_statements", t))
+        .collect();
+    // The kind of management system, as the scheme names its certification.
+    let name = &w.scheme.name.value;
+    let system = name.strip_suffix("认证").unwrap_or(name).to_string();
+    // A renewal shows when the client was first certified: the case's earliest certificate.
+    let first_certified = case
+        .certificates
+        .iter()
+        .filter(|o| o.issued.value < first.issued.value && o.reissue_of.is_none())
+        .min_by_key(|o| o.issued.value)
+        .map(|o| w.date(&o.issued))
+        .unwrap_or_default();
+    let one = match &body.verify_url {
+        Some(pattern) => {
+            let pattern = w.body_text("verify_url", pattern);
+            let url = pattern
+                .as_str()
+                .unwrap_or_default()
+                .replace("{number}", c.number.trim());
+            json!({ "url": url, "qr": qr_rows(&url) })
+        }
+        None => Value::Null,
+    };
     json!({
         "number": w.text("certificates.number", &c.number),
+        "verify_one": one,
         "scope": w.text("certificates.scope", &c.scope),
         "sites": sites,
         "issued": w.date(&c.issued),
@@ -33,5 +62,62 @@ pub(crate) fn make(w: &mut Writer, first: &Certificate) -> Value {
         "first_issued": if reissue { w.date(&first.issued) } else { String::new() },
         "reissue": reissue,
         "verify": verify,
+        "statements": statements,
+        "system": system,
+        "first_certified": first_certified,
     })
+}
+
+/// A QR code of `data` as rows of `1` (dark) and `0` (light) modules, for the template to
+/// draw; none when the data is too long for a QR code.
+pub fn qr_rows(data: &str) -> Vec<String> {
+    let Ok(code) = qrcode::QrCode::new(data.as_bytes()) else {
+        return Vec::new();
+    };
+    let width = code.width();
+    code.to_colors()
+        .chunks(width.max(1))
+        .map(|row| {
+            row.iter()
+                .map(|c| if *c == qrcode::Color::Dark { '1' } else { '0' })
+                .collect()
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::qr_rows;
+
+    #[test]
+    fn the_qr_code_decodes_to_the_verification_url() -> Result<(), Box<dyn std::error::Error>> {
+        let url = "https://www.example-tb.cn/cert-query?no=TB-PIC-2026-0003";
+        let rows = qr_rows(url);
+        assert!(!rows.is_empty());
+        // Drawn as the template draws it: 4 modules of quiet zone, here 4 pixels a module.
+        let (scale, quiet) = (4, 4);
+        let n = rows.len();
+        let side = (n + 2 * quiet) * scale;
+        let dark = |x: usize, y: usize| {
+            let (mx, my) = (
+                (x / scale).checked_sub(quiet),
+                (y / scale).checked_sub(quiet),
+            );
+            match (mx, my) {
+                (Some(mx), Some(my)) => rows
+                    .get(my)
+                    .and_then(|r| r.as_bytes().get(mx))
+                    .is_some_and(|c| *c == b'1'),
+                _ => false,
+            }
+        };
+        let mut img = rqrr::PreparedImage::prepare_from_greyscale(side, side, |x, y| {
+            if dark(x, y) { 0 } else { 255 }
+        });
+        let grids = img.detect_grids();
+        assert_eq!(grids.len(), 1);
+        let (_, content) = grids[0].decode()?;
+        assert_eq!(content, url);
+        Ok(())
+    }
 }
