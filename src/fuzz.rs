@@ -156,7 +156,7 @@ impl Env {
         let case: load::Case = load::yaml::parse(&base.text).map_err(|e| e.message)?;
         let nc_report = records::of_case(BASE_CASE, &case, &rules, None)
             .into_iter()
-            .find(|r| r.form == "nc-report")
+            .find(|r| r.form == crate::load::form::Form::NcReport)
             .ok_or("the base case has no nc-report record")?;
         let scratch = std::env::temp_dir().join(format!("certdoc-fuzz-{}", std::process::id()));
         std::fs::create_dir_all(&scratch).map_err(|e| format!("{}: {e}", scratch.display()))?;

@@ -180,12 +180,28 @@ fn mandatory(form: &str) -> &'static [&'static str] {
             "查询",
         ],
         "suspension" => &[
-            "暂停原因",
+            "文号",
+            "根据HZL-MSRG-0057.2",
+            "暂停范围",
             "暂停起始日期",
             "暂停期限",
             "不得以任何方式使用认证证书",
             "撤销认证证书",
-            "修订记录",
+            "特此通知",
+            "（盖章）",
+            "抄送",
+        ],
+        "restoration" => &[
+            "文号",
+            "根据HZL-MSRG-0057.2",
+            "起暂停",
+            "暂停原因",
+            "造成暂停的原因已经消除",
+            "恢复范围",
+            "保持不变",
+            "可按规定使用认证证书和认证标志",
+            "特此通知",
+            "（盖章）",
         ],
         other => panic!("no expectations for form {other}"),
     }
@@ -212,6 +228,7 @@ fn every_record_of_every_bundled_case_is_written_and_listed() {
         "decision",
         "certificate",
         "suspension",
+        "restoration",
     ] {
         assert!(forms.contains(form), "no {form} among {forms:?}");
     }
@@ -426,6 +443,13 @@ fn filled_records_carry_no_controlled_mark_page_x_of_y_once_and_tick_states_as_t
             assert_eq!(text.matches(&label).count(), 1, "{}: {label} once", e.file);
         }
         assert!(!text.contains("页码"), "{}", e.file);
+        if ["suspension", "restoration", "withdrawal"].contains(&e.form.as_str()) {
+            assert!(
+                !text.contains("修订记录"),
+                "{}: a letter to the client",
+                e.file
+            );
+        }
         if e.form == "nc-report" {
             // The grade is in the text layer: one box ticked, one not.
             assert!(

@@ -5,7 +5,7 @@
 
 use crate::load::Date;
 use crate::load::case::{Case, TeamRole};
-use crate::load::numbering::Subject;
+use crate::load::numbering::{Form, Subject};
 
 /// A record's first issue and its later stages, oldest first.
 #[derive(Debug, Clone)]
@@ -54,7 +54,7 @@ pub fn verification_date(case: &Case, nc: &crate::load::case::Nonconformity) -> 
 }
 
 /// The issue of a record of `form` made from `subject`.
-pub fn issue(case: &Case, form: &str, subject: Subject) -> Issue {
+pub fn issue(case: &Case, form: Form, subject: Subject) -> Issue {
     let simple = |date: Date, by: Option<String>| Issue {
         date,
         by,
@@ -67,7 +67,7 @@ pub fn issue(case: &Case, form: &str, subject: Subject) -> Issue {
                 .as_ref()
                 .and_then(|p| p.issued.as_ref())
                 .map(|d| d.value);
-            let date = if form == "audit-report" {
+            let date = if form == Form::AuditReport {
                 a.report
                     .as_ref()
                     .and_then(|r| r.issued.as_ref())
@@ -106,7 +106,7 @@ pub fn issue(case: &Case, form: &str, subject: Subject) -> Issue {
         Subject::Decision(d) => simple(
             d.approved
                 .as_ref()
-                .filter(|_| form == "decision")
+                .filter(|_| form == Form::Decision)
                 .map_or(d.date.value, |a| a.value.max(d.date.value)),
             Some(d.decided_by.value.clone()),
         ),

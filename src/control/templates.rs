@@ -1,6 +1,7 @@
-//! What a form looks like, as a digest: its template and every file under `templates/`
-//! that all forms share (partials, the layout module, images), but not the fonts and not
-//! the other forms' templates. A form version is a controlled document: its digest is kept
+//! What a form looks like, as a digest: its template, the partials it extends or includes
+//! (`_record.typ` …, followed through their own references), and every other file under
+//! `templates/` that Typst may read (the layout module, images), but not the fonts and not
+//! the other forms' templates or partials it does not use. A form version is a controlled document: its digest is kept
 //! in the body's lock, and a template changed without a new version is reported.
 
 use std::collections::BTreeMap;
@@ -9,12 +10,13 @@ use std::path::Path;
 use sha2::{Digest, Sha256};
 
 use crate::error::{Error, Result};
-use crate::load::numbering::FORMS;
+use crate::load::form::Form;
 
 /// The digest of each form's template under `dir`, by form key (forms without a template
 /// are absent).
 pub fn digests(dir: &Path) -> Result<BTreeMap<&'static str, String>> {
     let mut shared: Vec<(String, Vec<u8>)> = Vec::new();
+    let mut partials: BTreeMap<String, Vec<u8>> = BTreeMap::new();
     let mut own: BTreeMap<&'static str, Vec<u8>> = BTreeMap::new();
     if !dir.is_dir() {
         return Ok(BTreeMap::new());
@@ -34,9 +36,12 @@ pub fn digests(dir: &Path) -> Result<BTreeMap<&'static str, String>> {
             .collect::<Vec<_>>()
             .join("/");
         let data = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-        match FORMS.iter().find(|f| rel == format!("{f}.typ")) {
+        match Form::ALL.iter().find(|f| rel == format!("{f}.typ")) {
             Some(form) => {
-                own.insert(*form, data);
+                own.insert(form.key(), data);
+            }
+            None if rel.starts_with('_') && rel.ends_with(".typ") => {
+                partials.insert(rel, data);
             }
             None => shared.push((rel, data)),
         }
@@ -45,7 +50,9 @@ pub fn digests(dir: &Path) -> Result<BTreeMap<&'static str, String>> {
         .into_iter()
         .map(|(form, data)| {
             let mut h = Sha256::new();
+            let used = used_partials(&data, &partials);
             for (name, bytes) in std::iter::once((&format!("{form}.typ"), &data))
+                .chain(used.iter().filter_map(|n| partials.get_key_value(n)))
                 .chain(shared.iter().map(|(n, b)| (n, b)))
             {
                 h.update(name.as_bytes());
@@ -59,4 +66,20 @@ pub fn digests(dir: &Path) -> Result<BTreeMap<&'static str, String>> {
             )
         })
         .collect())
+}
+
+/// The partials a template names (`{% extends "_record.typ" %}`, `{% include … %}`), and
+/// theirs, in name order.
+fn used_partials(template: &[u8], partials: &BTreeMap<String, Vec<u8>>) -> Vec<String> {
+    let mut found: std::collections::BTreeSet<String> = Default::default();
+    let mut todo = vec![template];
+    while let Some(text) = todo.pop() {
+        let text = String::from_utf8_lossy(text);
+        for (name, bytes) in partials {
+            if text.contains(&format!("\"{name}\"")) && found.insert(name.clone()) {
+                todo.push(bytes);
+            }
+        }
+    }
+    found.into_iter().collect()
 }

@@ -7,8 +7,8 @@ use serde::Deserialize;
 
 use super::case::Text;
 use super::date::Date;
+use super::form::Form as FormKind;
 use super::formats;
-use super::numbering::FORMS;
 use super::tree::Problem;
 use crate::source::At;
 
@@ -129,7 +129,7 @@ pub struct Service {
 /// The forms certdoc renders, and no others: a misspelt key would silently drop a record.
 fn forms_schema(generator: &mut SchemaGenerator) -> Schema {
     let form = generator.subschema_for::<Form>();
-    let props: serde_json::Map<String, serde_json::Value> = FORMS
+    let props: serde_json::Map<String, serde_json::Value> = FormKind::ALL
         .iter()
         .map(|f| ((*f).to_string(), form.clone().to_value()))
         .collect();
@@ -140,15 +140,9 @@ fn forms_schema(generator: &mut SchemaGenerator) -> Schema {
     })
 }
 
-/// The placeholders a form's `number` pattern may use: the ids of what the record is made
-/// from (`numbering::documents` fills them).
+/// The placeholders a form's `number` pattern may use.
 fn placeholders(form: &str) -> &'static [&'static str] {
-    match form {
-        "audit-plan" | "audit-time" | "audit-report" => &["case", "audit"],
-        "nc-report" => &["case", "audit", "nc"],
-        "decision" | "suspension" => &["case", "decision"],
-        _ => &[],
-    }
+    FormKind::from_key(form).map_or(&[], FormKind::placeholders)
 }
 
 /// The `{…}` placeholders of a pattern and its literal text, or `None` when a brace is

@@ -7,6 +7,7 @@ pub mod case;
 pub mod date;
 mod de;
 pub mod edit;
+pub mod form;
 pub mod formats;
 pub mod numbering;
 pub mod scheme;

@@ -6,22 +6,12 @@ use crate::load::body::Body;
 use crate::load::case::{Audit, Case, Certificate, Decision, Nonconformity, Outcome};
 use crate::source::Pos;
 
-/// The body's form keys, in the order records are listed.
-pub const FORMS: &[&str] = &[
-    "audit-plan",
-    "audit-time",
-    "nc-report",
-    "audit-report",
-    "decision",
-    "suspension",
-    "certificate",
-];
+pub use super::form::Form;
 
 /// One controlled document of a case.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Document {
-    /// The body's form key (`audit-plan`, `nc-report`, …).
-    pub form: &'static str,
+    pub form: Form,
     pub number: String,
     /// The id of the audit, nonconformity, decision or certificate it is made from.
     pub subject: String,
@@ -41,8 +31,8 @@ fn fill(pattern: &str, case: &str, audit: &str, nc: &str, decision: &str) -> Str
 pub fn documents(case: &Case, body: &Body) -> Vec<Document> {
     let mut out = Vec::new();
     let c = case.case.trim();
-    let mut push = |form: &'static str, audit: &str, nc: &str, decision: &str, pos: Pos| {
-        if let Some(pattern) = body.forms.get(form).and_then(|f| f.number.as_ref()) {
+    let mut push = |form: Form, audit: &str, nc: &str, decision: &str, pos: Pos| {
+        if let Some(pattern) = body.forms.get(form.key()).and_then(|f| f.number.as_ref()) {
             let subject = [nc, decision, audit]
                 .into_iter()
                 .find(|s| !s.is_empty())
@@ -58,29 +48,32 @@ pub fn documents(case: &Case, body: &Body) -> Vec<Document> {
     };
     for a in &case.audits {
         if a.plan.is_some() {
-            push("audit-plan", &a.id, "", "", a.id.pos);
+            push(Form::AuditPlan, &a.id, "", "", a.id.pos);
         }
-        push("audit-time", &a.id, "", "", a.id.pos);
+        push(Form::AuditTime, &a.id, "", "", a.id.pos);
     }
     for a in &case.audits {
         for nc in &a.nonconformities {
-            push("nc-report", &a.id, &nc.id, "", nc.id.pos);
+            push(Form::NcReport, &a.id, &nc.id, "", nc.id.pos);
         }
     }
     for a in case.audits.iter().filter(|a| a.report.is_some()) {
-        push("audit-report", &a.id, "", "", a.id.pos);
+        push(Form::AuditReport, &a.id, "", "", a.id.pos);
     }
     for d in &case.decisions {
-        push("decision", "", "", &d.id, d.id.pos);
+        push(Form::Decision, "", "", &d.id, d.id.pos);
     }
-    for d in case
-        .decisions
-        .iter()
-        .filter(|d| d.outcome.value == Outcome::Suspend)
-    {
-        push("suspension", "", "", &d.id, d.id.pos);
+    // The notices sent to the client for decisions that change a certificate's status.
+    for d in &case.decisions {
+        let notice = match d.outcome.value {
+            Outcome::Suspend => Form::Suspension,
+            Outcome::Restore => Form::Restoration,
+            Outcome::Withdraw => Form::Withdrawal,
+            _ => continue,
+        };
+        push(notice, "", "", &d.id, d.id.pos);
     }
-    if body.forms.contains_key("certificate") {
+    if body.forms.contains_key(Form::Certificate.key()) {
         // A re-issue keeps the certificate's number: it is a revision of the same document.
         for (i, cert) in case.certificates.iter().enumerate() {
             if case.certificates[..i]
@@ -90,7 +83,7 @@ pub fn documents(case: &Case, body: &Body) -> Vec<Document> {
                 continue;
             }
             out.push(Document {
-                form: "certificate",
+                form: Form::Certificate,
                 number: cert.number.trim().to_string(),
                 subject: cert.number.trim().to_string(),
                 pos: cert.number.pos,
@@ -114,18 +107,21 @@ pub enum Subject<'a> {
 /// the case no longer has it.
 pub fn subject<'a>(case: &'a Case, doc: &Document) -> Option<Subject<'a>> {
     Some(match doc.form {
-        "audit-plan" | "audit-time" | "audit-report" => Subject::Audit(case.audit(&doc.subject)?),
-        "nc-report" => {
+        Form::AuditPlan | Form::AuditTime | Form::AuditReport => {
+            Subject::Audit(case.audit(&doc.subject)?)
+        }
+        Form::NcReport => {
             let (a, n) = case.nonconformities().find(|(_, n)| *n.id == doc.subject)?;
             Subject::Nonconformity(a, n)
         }
-        "decision" | "suspension" => Subject::Decision(case.decision(&doc.subject)?),
-        "certificate" => Subject::Certificate(
+        Form::Decision | Form::Suspension | Form::Restoration | Form::Withdrawal => {
+            Subject::Decision(case.decision(&doc.subject)?)
+        }
+        Form::Certificate => Subject::Certificate(
             case.certificates
                 .iter()
                 .map(|c| &c.value)
                 .find(|c| *c.number == doc.subject)?,
         ),
-        _ => return None,
     })
 }

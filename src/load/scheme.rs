@@ -38,6 +38,10 @@ pub struct Scheme {
     /// this order.
     #[serde(default)]
     pub certificate_statements: Vec<Text>,
+    /// The clause a notice to the client rests on, by notice form (`suspension`,
+    /// `restoration`, `withdrawal`).
+    #[serde(default)]
+    pub notice_basis: BTreeMap<String, Text>,
 }
 
 impl Scheme {

@@ -12,7 +12,7 @@ mod audit_time;
 mod certificate;
 mod decision;
 mod nc_report;
-mod suspension;
+mod notice;
 pub mod words;
 
 use serde::Serialize;
@@ -21,7 +21,7 @@ use serde_json::{Value, json};
 use crate::control::{Fact, Lock, Origin, Rev, Src, revisions, stages};
 use crate::load::body::Body;
 use crate::load::case::{Audit, Case, Text};
-use crate::load::numbering::{self, Document, Subject};
+use crate::load::numbering::{self, Document, Form, Subject};
 use crate::load::{Date, Rules, Scheme};
 use crate::source::{At, Pos};
 
@@ -33,7 +33,7 @@ pub struct Record {
     /// The case file, relative to the root.
     pub file: String,
     /// The body's form key; the template is `templates/<form>.typ`.
-    pub form: &'static str,
+    pub form: Form,
     /// The form's title (审核计划), as the body names it.
     pub form_title: String,
     pub form_code: String,
@@ -351,7 +351,7 @@ pub fn plan(case: &Case, rules: &Rules, lock: Option<&Lock>) -> Vec<Planned> {
     };
     numbering::documents(case, body)
         .into_iter()
-        .filter(|doc| body.forms.contains_key(doc.form))
+        .filter(|doc| body.forms.contains_key(doc.form.key()))
         .filter_map(|doc| {
             let subject = numbering::subject(case, &doc)?;
             let issue = stages::issue(case, doc.form, subject);
@@ -388,7 +388,7 @@ pub fn make(
     let body = rules.bodies.get(case.body.as_str())?;
     let scheme = rules.schemes.get(case.scheme.as_str())?;
     let doc = &planned.doc;
-    let form = body.forms.get(doc.form)?;
+    let form = body.forms.get(doc.form.key())?;
     let revs = planned.revisions.get(..=index)?;
     let current = revs.last()?;
     let mut w = Writer {
@@ -402,13 +402,15 @@ pub fn make(
     };
     let content = match numbering::subject(case, doc)? {
         Subject::Audit(a) => match doc.form {
-            "audit-plan" => audit_plan::make(&mut w, a),
-            "audit-time" => audit_time::make(&mut w, a),
+            Form::AuditPlan => audit_plan::make(&mut w, a),
+            Form::AuditTime => audit_time::make(&mut w, a),
             _ => audit_report::make(&mut w, a),
         },
         Subject::Nonconformity(a, nc) => nc_report::make(&mut w, a, nc),
         Subject::Decision(d) => match doc.form {
-            "suspension" => suspension::make(&mut w, d),
+            Form::Suspension | Form::Restoration | Form::Withdrawal => {
+                notice::make(&mut w, d, doc.form)
+            }
             _ => decision::make(&mut w, d),
         },
         Subject::Certificate(c) => certificate::make(&mut w, c),

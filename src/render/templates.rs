@@ -11,6 +11,7 @@ use tera::{Context, Kwargs, State, Tera, Value};
 
 use super::{markdown, typst_text};
 use crate::error::{Error, Result};
+use crate::load::form::Form;
 
 pub struct Templates {
     tera: Tera,
@@ -34,22 +35,35 @@ impl Templates {
         tera.register_filter("markdown", |s: &str, _: Kwargs, _: &State| {
             Value::safe_string(&markdown::to_typst(s))
         });
-        let mut paths: Vec<_> = std::fs::read_dir(dir)
+        let paths: Vec<_> = std::fs::read_dir(dir)
             .map_err(|e| Error::io(dir, e))?
             .filter_map(|e| e.ok().map(|e| e.path()))
             .filter(|p| p.extension().is_some_and(|e| e == "typ") && p.is_file())
             .filter(|p| {
-                p.file_stem().and_then(|s| s.to_str()).is_some_and(|s| {
-                    s.starts_with('_') || crate::load::numbering::FORMS.contains(&s)
-                })
+                p.file_stem()
+                    .and_then(|s| s.to_str())
+                    .is_some_and(|s| s.starts_with('_') || Form::from_key(s).is_some())
             })
             .collect();
-        paths.sort();
+        let mut files = Vec::new();
         for path in paths {
+            let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+            files.push((path, text));
+        }
+        // Tera wants a parent before its children: partials that extend nothing, then
+        // partials that extend one (`_notice.typ` extends `_record.typ`), then the forms.
+        files.sort_by_key(|(path, text)| {
+            let partial = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with('_'));
+            let extends = text.contains("{% extends");
+            (!partial, extends, path.clone())
+        });
+        for (path, text) in files {
             let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
                 continue;
             };
-            let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
             tera.add_raw_template(name, &text)
                 .map_err(|e| Error::Template {
                     path: path.clone(),
@@ -59,12 +73,12 @@ impl Templates {
         Ok(Templates { tera })
     }
 
-    pub fn has(&self, form: &str) -> bool {
+    pub fn has(&self, form: Form) -> bool {
         self.tera.contains_template(&format!("{form}.typ"))
     }
 
     /// The Typst source of one record.
-    pub fn render(&self, form: &str, context: &serde_json::Value) -> Result<String, String> {
+    pub fn render(&self, form: Form, context: &serde_json::Value) -> Result<String, String> {
         let ctx = Context::from_serialize(context).map_err(|e| tera_message(&e))?;
         self.tera
             .render(&format!("{form}.typ"), &ctx)
@@ -100,7 +114,7 @@ mod tests {
     -> Result<(), Box<dyn std::error::Error>> {
         let t = templates("[{{ v }}] {{ v | lit }}\n{{ m | markdown }}")?;
         let out = t.render(
-            "audit-plan",
+            Form::AuditPlan,
             &serde_json::json!({ "v": "#set page(width: 1cm) \"x\"", "m": "*a* #b" }),
         )?;
         let (values, markdown) = out.split_once('\n').ok_or("two lines")?;
@@ -112,7 +126,7 @@ mod tests {
         assert!(markdown.contains(r#"#"a";"#), "{markdown}");
         assert!(markdown.contains(r#"#b""#), "{markdown}");
         assert!(!markdown.contains("*a*"), "{markdown}");
-        assert!(t.has("audit-plan") && !t.has("layout"));
+        assert!(t.has(Form::AuditPlan) && !t.has(Form::Restoration));
         Ok(())
     }
 }

@@ -25,11 +25,11 @@ fn check(p: &ProjectCtx, out: &mut Vec<(usize, Finding)>) {
     let mut seen: HashMap<String, (usize, crate::source::Pos, &str)> = HashMap::new();
     for (i, ctx) in p.cases.iter().enumerate() {
         let Some(body) = ctx.body else { continue };
-        let mut subjects: Vec<(&str, String)> = Vec::new();
+        let mut subjects: Vec<(crate::load::form::Form, String)> = Vec::new();
         // Certificate numbers are written, not generated: `certificate-number` judges them.
         for doc in documents(ctx.case, body)
             .into_iter()
-            .filter(|d| d.form != "certificate")
+            .filter(|d| d.form != crate::load::form::Form::Certificate)
         {
             // The same subject twice is a duplicate id, and the same case twice a duplicate
             // case number: `duplicate-id` reports those at their cause.

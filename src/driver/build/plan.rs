@@ -182,10 +182,10 @@ pub fn forms(root: &Path, rules: &Rules, project: &Project, plans: &[CasePlan]) 
         .filter_map(|j| {
             let body = rules.bodies.values().find(|b| {
                 b.forms
-                    .get(j.record.form)
+                    .get(j.record.form.key())
                     .is_some_and(|f| f.code.value == j.record.form_code)
             })?;
-            Some((body.id.value.as_str(), j.record.form))
+            Some((body.id.value.as_str(), j.record.form.key()))
         })
         .collect();
     let mut out = Forms {
