@@ -160,7 +160,7 @@ fn mandatory(form: &str) -> &'static [&'static str] {
             "修订记录",
         ],
         "decision" => &[
-            "审核报告内容符合",
+            "审核与报告评价",
             "严重不符合",
             "一般不符合",
             "认证决定",

@@ -8,7 +8,7 @@ use crate::load::case::{Audit, AuditKind};
 
 /// What an audit of each kind sets out to do when the plan does not say (TB-GZ-036 5.4.7,
 /// HZL-MSRG-005 4.2.3.1 name the objectives as a required item).
-fn default_objectives(kind: AuditKind) -> &'static str {
+pub(crate) fn default_objectives(kind: AuditKind) -> &'static str {
     match kind {
         AuditKind::Stage1 => {
             "了解受审核方管理体系的策划和实施情况，评价管理体系文件及第二阶段审核的准备情况，确定第二阶段审核的重点。"

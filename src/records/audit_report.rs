@@ -86,9 +86,10 @@ pub(crate) fn make(w: &mut Writer, a: &Audit) -> Value {
         }),
         _ => Value::Null,
     };
+    // Without a plan's own wording, the objectives of an audit of this kind.
     let objectives = match a.plan.as_ref().and_then(|p| p.objectives.as_ref()) {
         Some(o) => w.text("plan.objectives", o),
-        None => json!(""),
+        None => json!(super::audit_plan::default_objectives(a.kind.value)),
     };
     let previous_open: Vec<Value> = case
         .nonconformities()
@@ -99,11 +100,11 @@ pub(crate) fn make(w: &mut Writer, a: &Audit) -> Value {
         })
         .map(|(_, n)| json!(w.string("nonconformities.id", &n.id)))
         .collect();
-    let conclusion = a
-        .conclusion
-        .as_ref()
-        .map(|c| words::conclusion(*w.v(c)))
+    let concluded = a.conclusion.as_ref().map(|c| *w.v(c));
+    let conclusion = concluded
+        .map(|c| words::conclusion(a.kind.value, c))
         .unwrap_or_default();
+    let met = concluded.map(words::objectives_met).unwrap_or_default();
     let multisite = a.sites.len() > 1;
     json!({
             "audit": audit,
@@ -116,6 +117,7 @@ pub(crate) fn make(w: &mut Writer, a: &Audit) -> Value {
             "major_count": majors,
             "previous_verified": previous_open,
             "conclusion": conclusion,
+            "objectives_met": met,
             "issued": w.happened(report.and_then(|r| r.issued.as_ref())),
             "delivered": w.happened(report.and_then(|r| r.delivered.as_ref())),
             "justification": justification,

@@ -97,6 +97,16 @@ pub(crate) fn make(w: &mut Writer, a: &Audit) -> serde_json::Value {
     };
     let counted = a.team.iter().filter(|m| m.role.value.counts()).count();
     let excluded = a.team.len() - counted;
+    // Who does not count, by name and role, as the team has them.
+    let mut excluded_names = Vec::new();
+    for m in a.team.iter().filter(|m| !m.role.value.counts()) {
+        let name = w.name(&m.person);
+        excluded_names.push(format!(
+            "{}（{}）",
+            name.as_str().unwrap_or_default(),
+            words::team_role(m.role.value)
+        ));
+    }
     json!({
             "audit": audit,
             "full_time": p.full_time.value,
@@ -118,5 +128,6 @@ pub(crate) fn make(w: &mut Writer, a: &Audit) -> serde_json::Value {
             "follow_up": follow_up,
             "counted": counted,
             "excluded": excluded,
+            "excluded_names": excluded_names.join("、"),
     })
 }

@@ -24,7 +24,10 @@ pub(crate) fn make(w: &mut Writer, d: &Decision) -> Value {
         let mut info = w.audit(a);
         let report = a.report.as_ref().and_then(|r| r.issued.as_ref());
         info["report_issued"] = json!(w.happened(report));
-        let conclusion = a.conclusion.as_ref().map(|c| words::conclusion(*w.v(c)));
+        let conclusion = a
+            .conclusion
+            .as_ref()
+            .map(|c| words::conclusion(a.kind.value, *w.v(c)));
         info["conclusion"] = json!(conclusion.unwrap_or_default());
         if leader.as_str().is_some_and(str::is_empty) {
             leader = info["leader"].clone();

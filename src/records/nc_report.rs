@@ -5,6 +5,7 @@
 use serde_json::{Value, json};
 
 use super::{Writer, words};
+use crate::check::rules::major_nc_verification_deadline;
 use crate::control::stages::{response_date, verification_date};
 use crate::load::case::{Audit, Grade, Nonconformity};
 
@@ -53,6 +54,16 @@ pub(crate) fn make(w: &mut Writer, a: &Audit, nc: &Nonconformity) -> Value {
         }
     };
     let grade = *w.v(&nc.grade);
+    // The deadline as written, else as the rules compute it (never left blank when known).
+    let due = match nc.due.as_ref() {
+        Some(d) => w.date(d),
+        None => major_nc_verification_deadline::deadline_in(w.scheme, case, a, nc)
+            .map(|(d, _, _)| {
+                w.v(&a.end);
+                words::date(d)
+            })
+            .unwrap_or_default(),
+    };
     json!({
         "audit": audit,
         "id": w.string("nonconformities.id", &nc.id),
@@ -66,7 +77,7 @@ pub(crate) fn make(w: &mut Writer, a: &Audit, nc: &Nonconformity) -> Value {
         "auditor": w.name(&nc.auditor),
         "raised": w.date(&nc.raised),
         "confirmed": w.happened(nc.confirmed_by_client.as_ref()),
-        "due": nc.due.as_ref().map(|d| w.date(d)).unwrap_or_default(),
+        "due": due,
         "cause": response(w, "nonconformities.cause", nc.cause.as_ref()),
         "correction": response(w, "nonconformities.correction", nc.correction.as_ref()),
         "corrective_action": response(w, "nonconformities.corrective_action", nc.corrective_action.as_ref()),

@@ -119,15 +119,38 @@ pub fn outcome(o: Outcome) -> &'static str {
     }
 }
 
-pub fn conclusion(c: Conclusion) -> &'static str {
+/// The team's recommendation in the words of the audit's kind: an initial audit recommends
+/// registration, a surveillance keeping it, a recertification renewing it.
+pub fn conclusion(kind: AuditKind, c: Conclusion) -> String {
+    let what = match kind {
+        AuditKind::Stage1 | AuditKind::Stage2 => "认证注册",
+        AuditKind::Surveillance => "保持认证注册资格",
+        AuditKind::Recertification => "更新认证注册资格（再认证）",
+        AuditKind::Special => "按特殊审核的目的作出相应的认证决定",
+    };
     match c {
-        Conclusion::Ready => "具备实施第二阶段审核的条件",
-        Conclusion::NotReady => "不具备实施第二阶段审核的条件",
-        Conclusion::Recommend => "推荐认证注册（保持 / 更新认证注册资格）",
+        Conclusion::Ready => "具备实施第二阶段审核的条件".into(),
+        Conclusion::NotReady => "不具备实施第二阶段审核的条件".into(),
+        Conclusion::Recommend => format!("推荐{what}"),
         Conclusion::RecommendAfterVerification => {
-            "不符合项的纠正和纠正措施经验证有效后，推荐认证注册"
+            format!("不符合项的纠正和纠正措施经验证有效后，推荐{what}")
         }
-        Conclusion::NotRecommend => "不推荐认证注册",
+        Conclusion::NotRecommend => match kind {
+            AuditKind::Surveillance | AuditKind::Recertification => {
+                format!("不推荐{what}，建议暂停或撤销认证证书")
+            }
+            _ => format!("不推荐{what}"),
+        },
+    }
+}
+
+/// Whether the audit achieved its objectives, as the team concluded.
+pub fn objectives_met(c: Conclusion) -> &'static str {
+    match c {
+        Conclusion::Ready | Conclusion::Recommend | Conclusion::RecommendAfterVerification => {
+            "审核目的已实现。"
+        }
+        Conclusion::NotReady | Conclusion::NotRecommend => "审核目的未完全实现，见审核组结论。",
     }
 }
 

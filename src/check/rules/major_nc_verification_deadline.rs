@@ -12,7 +12,8 @@ use crate::check::{Applies, Check, Ctx, Finding, Rule, WithParams};
 use crate::dates::add_months;
 use crate::diag::Severity;
 use crate::load::Date;
-use crate::load::case::{Audit, AuditKind, Grade, Nonconformity};
+use crate::load::Scheme;
+use crate::load::case::{Audit, AuditKind, Case, Grade, Nonconformity};
 use crate::source::Pos;
 
 pub static RULE: Rule = Rule {
@@ -37,7 +38,18 @@ pub fn deadline(
     audit: &Audit,
     nc: &Nonconformity,
 ) -> Option<(Date, String, Option<Pos>)> {
-    let p = ctx.params::<Params>(&RULE)?;
+    deadline_in(ctx.scheme?, ctx.case, audit, nc)
+}
+
+/// The deadline of a nonconformity under a scheme's settings, why, and where its date is
+/// written when it is in the case; what the NC report prints as 纠正/纠正措施完成期限.
+pub fn deadline_in(
+    scheme: &Scheme,
+    case: &Case,
+    audit: &Audit,
+    nc: &Nonconformity,
+) -> Option<(Date, String, Option<Pos>)> {
+    let p = crate::check::scheme_params::<Params>(scheme, &RULE)?;
     let major = nc.grade.value == Grade::Major;
     match audit.kind.value {
         AuditKind::Stage1 | AuditKind::Stage2 if major => {
@@ -68,7 +80,7 @@ pub fn deadline(
             }
         }
         AuditKind::Recertification if major || p.recertification_all_grades => {
-            let cert = in_force(ctx.case, audit.start.value)?;
+            let cert = in_force(case, audit.start.value)?;
             Some((
                 cert.expires.value,
                 format!("the expiry of certificate {}", cert.number.value),
