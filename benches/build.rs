@@ -59,7 +59,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let t = Instant::now();
         let built = build_project(dir.path(), &[], as_of, &opts)?;
         full.push(t.elapsed());
-        assert!(built.failures.is_empty() && built.report.errors() == 0);
+        assert!(
+            built.failures.is_empty() && built.report.errors() == 0,
+            "{:?} {:?}",
+            built.failures,
+            built
+                .report
+                .diagnostics
+                .iter()
+                .map(|d| &d.message)
+                .collect::<Vec<_>>()
+        );
         records = built.written;
     }
 

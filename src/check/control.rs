@@ -213,7 +213,14 @@ pub fn prepare_case(f: &CaseFile, rules: &Rules, project: &Project) -> (Vec<Prep
         .into_iter()
         .filter_map(|planned| {
             let last = planned.revisions.len().checked_sub(1)?;
-            let record = records::make(&f.source.path, case, rules, &planned, last)?;
+            let record = records::make(
+                &f.source.path,
+                case,
+                rules,
+                &planned,
+                last,
+                f.lock.is_some(),
+            )?;
             Some(Prepared {
                 planned,
                 record,
@@ -230,10 +237,18 @@ pub fn prepare_case(f: &CaseFile, rules: &Rules, project: &Project) -> (Vec<Prep
     (prepared, paths)
 }
 
-/// Work out the fields of records that do not have them yet.
-pub fn fill_fields(f: &CaseFile, project: &Project, prepared: &mut [Prepared]) {
+/// Work out the fields of records that do not have them yet (made without their facts:
+/// they are made again with them).
+pub fn fill_fields(f: &CaseFile, rules: &Rules, project: &Project, prepared: &mut [Prepared]) {
     if prepared.iter().all(|p| p.fields.is_some()) {
         return;
+    }
+    let Some(case) = f.case.as_ref() else { return };
+    for p in prepared.iter_mut().filter(|p| p.fields.is_none()) {
+        let last = p.planned.revisions.len().saturating_sub(1);
+        if let Some(r) = records::make(&f.source.path, case, rules, &p.planned, last, true) {
+            p.record = r;
+        }
     }
     let paths = NodePaths::new(&f.source.text);
     fill_with(&paths, f, project, prepared);

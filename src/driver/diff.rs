@@ -45,7 +45,7 @@ pub fn diff(root: &Path, rev: &str, as_of: Date) -> Result<Vec<RecordChange>> {
 fn flatten(checked: super::Checked) -> Vec<Prepared> {
     let mut out = Vec::new();
     for (f, mut prepared) in checked.cases.iter().zip(checked.records) {
-        crate::check::control::fill_fields(f, &checked.project, &mut prepared);
+        crate::check::control::fill_fields(f, &checked.rules, &checked.project, &mut prepared);
         out.extend(prepared);
     }
     out

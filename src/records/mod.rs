@@ -95,6 +95,8 @@ pub(crate) struct Writer<'a> {
     /// The revision's date: facts dated later are not shown.
     pub as_of: Date,
     pub texts: Vec<Field>,
+    /// Whether to note facts: only a record whose fields are compared or locked needs them.
+    pub keep_facts: bool,
     pub facts: Vec<Fact>,
 }
 
@@ -124,21 +126,25 @@ impl<'a> Writer<'a> {
             text: t.value.clone(),
             kind,
         });
-        self.facts.push(Fact {
-            src,
-            pos: t.pos,
-            value: t.value.clone(),
-        });
+        if self.keep_facts {
+            self.facts.push(Fact {
+                src,
+                pos: t.pos,
+                value: t.value.clone(),
+            });
+        }
         Value::String(t.value.clone())
     }
 
     /// A value of `src` that the record shows, not as text (a date, number, choice).
     fn fact_of<'b, T: Serialize>(&mut self, src: Src, at: &'b At<T>) -> &'b T {
-        self.facts.push(Fact {
-            src,
-            pos: at.pos,
-            value: canonical(&at.value),
-        });
+        if self.keep_facts {
+            self.facts.push(Fact {
+                src,
+                pos: at.pos,
+                value: canonical(&at.value),
+            });
+        }
         &at.value
     }
 
@@ -373,17 +379,28 @@ pub fn plan(case: &Case, rules: &Rules, lock: Option<&Lock>) -> Vec<Planned> {
 pub fn of_case(file: &str, case: &Case, rules: &Rules, lock: Option<&Lock>) -> Vec<Record> {
     plan(case, rules, lock)
         .iter()
-        .filter_map(|p| make(file, case, rules, p, p.revisions.len().checked_sub(1)?))
+        .filter_map(|p| {
+            make(
+                file,
+                case,
+                rules,
+                p,
+                p.revisions.len().checked_sub(1)?,
+                true,
+            )
+        })
         .collect()
 }
 
-/// Revision `index` of a planned document, as a snapshot at that revision's date.
+/// Revision `index` of a planned document, as a snapshot at that revision's date, with the
+/// facts it shows when `facts` (for its fingerprint).
 pub fn make(
     file: &str,
     case: &Case,
     rules: &Rules,
     planned: &Planned,
     index: usize,
+    facts: bool,
 ) -> Option<Record> {
     let body = rules.bodies.get(case.body.as_str())?;
     let scheme = rules.schemes.get(case.scheme.as_str())?;
@@ -397,6 +414,7 @@ pub fn make(
         body,
         scheme,
         as_of: current.date,
+        keep_facts: facts,
         texts: Vec::new(),
         facts: Vec::new(),
     };

@@ -56,7 +56,7 @@ pub fn case(
     mut prepared: Vec<Prepared>,
     opts: &Options,
 ) -> Result<CasePlan> {
-    crate::check::control::fill_fields(file, project, &mut prepared);
+    crate::check::control::fill_fields(file, rules, project, &mut prepared);
     let path = root.join(&file.source.path);
     let mut plan = CasePlan {
         case: String::new(),
@@ -119,7 +119,7 @@ pub fn case(
             let record = if current {
                 Some(p.record.clone())
             } else {
-                records::make(&file.source.path, case, rules, &p.planned, i)
+                records::make(&file.source.path, case, rules, &p.planned, i, false)
             };
             if let Some(record) = record {
                 plan.jobs.push(Job {
