@@ -48,7 +48,7 @@ pub(crate) fn make(w: &mut Writer, first: &Certificate) -> Value {
                 .as_str()
                 .unwrap_or_default()
                 .replace("{number}", c.number.trim());
-            json!({ "url": url, "qr": qr_rows(&url) })
+            json!({ "url": url })
         }
         None => Value::Null,
     };
@@ -69,7 +69,8 @@ pub(crate) fn make(w: &mut Writer, first: &Certificate) -> Value {
 }
 
 /// A QR code of `data` as rows of `1` (dark) and `0` (light) modules, for the template to
-/// draw; none when the data is too long for a QR code.
+/// draw (through the `qr` filter, so only a record being typeset pays for it); none when
+/// the data is too long for a QR code.
 pub fn qr_rows(data: &str) -> Vec<String> {
     let Ok(code) = qrcode::QrCode::new(data.as_bytes()) else {
         return Vec::new();

@@ -10,6 +10,7 @@ mod audit_plan;
 mod audit_report;
 mod audit_time;
 mod certificate;
+pub use certificate::qr_rows;
 mod decision;
 mod nc_report;
 mod notice;

@@ -35,6 +35,18 @@ impl Templates {
         tera.register_filter("markdown", |s: &str, _: Kwargs, _: &State| {
             Value::safe_string(&markdown::to_typst(s))
         });
+        // A QR code of the text, as the Typst array of module rows `qr()` in layout.typ draws.
+        tera.register_filter("qr", |s: &str, _: Kwargs, _: &State| {
+            let rows: Vec<String> = crate::records::qr_rows(s)
+                .iter()
+                .map(|r| typst_text::literal(r))
+                .collect();
+            Value::safe_string(&if rows.is_empty() {
+                "()".to_string()
+            } else {
+                format!("({},)", rows.join(", "))
+            })
+        });
         let paths: Vec<_> = std::fs::read_dir(dir)
             .map_err(|e| Error::io(dir, e))?
             .filter_map(|e| e.ok().map(|e| e.path()))
