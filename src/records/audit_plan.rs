@@ -70,8 +70,8 @@ pub(crate) fn make(w: &mut Writer, a: &Audit) -> Value {
         "scope": scope,
         "agenda": agenda,
         "issued": w.happened(plan.and_then(|p| p.issued.as_ref())),
-        "confirmed": w.to_fill(plan.and_then(|p| p.confirmed.as_ref())),
-        "reported": w.to_fill(plan.and_then(|p| p.reported.as_ref())),
+        "confirmed": w.filled_in(plan.and_then(|p| p.confirmed.as_ref())),
+        "reported": w.filled_in(plan.and_then(|p| p.reported.as_ref())),
         "expiry": expiry,
         "shifts": shifts,
     })

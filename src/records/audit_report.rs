@@ -119,7 +119,7 @@ pub(crate) fn make(w: &mut Writer, a: &Audit) -> Value {
             "conclusion": conclusion,
             "objectives_met": met,
             "issued": w.happened(report.and_then(|r| r.issued.as_ref())),
-            "delivered": w.to_fill(report.and_then(|r| r.delivered.as_ref())),
+            "delivered": w.filled_in(report.and_then(|r| r.delivered.as_ref())),
             "justification": justification,
             "absent": absent,
             "multisite": multisite,

@@ -181,7 +181,7 @@ impl<'a> Writer<'a> {
     /// A date the record leaves to be filled in after it is issued (the client's
     /// confirmation, the delivery, the report to the regulator): printed when it happened by
     /// the record's date, `（待填）` when it happened later, empty when the case has none.
-    pub fn to_fill(&mut self, d: Option<&At<Date>>) -> String {
+    pub fn filled_in(&mut self, d: Option<&At<Date>>) -> String {
         match d {
             Some(d) if self.known(d.value) => self.date(d),
             Some(_) => "（待填）".to_string(),

@@ -76,7 +76,7 @@ pub(crate) fn make(w: &mut Writer, a: &Audit, nc: &Nonconformity) -> Value {
         "description": w.markdown("nonconformities.description", &nc.description),
         "auditor": w.name(&nc.auditor),
         "raised": w.date(&nc.raised),
-        "confirmed": w.to_fill(nc.confirmed_by_client.as_ref()),
+        "confirmed": w.filled_in(nc.confirmed_by_client.as_ref()),
         "due": due,
         "cause": response(w, "nonconformities.cause", nc.cause.as_ref()),
         "correction": response(w, "nonconformities.correction", nc.correction.as_ref()),
