@@ -320,3 +320,33 @@ fn a_body_file_no_font_can_show_stops_its_cases_in_check_not_in_build() {
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert!(!p.path().join("output/TB-PIC-2026-003").exists());
 }
+
+#[test]
+fn a_lock_file_naming_paths_outside_the_output_folder_is_refused_at_its_line() {
+    let case = std::fs::read_to_string(common::repo().join("cases/2026/TB-PIC-2026-003.yaml"))
+        .expect("the bundled case");
+    let dir = common::project_with(&[("2026/TB-PIC-2026-003.yaml", &case)]);
+    let lock = std::fs::read_to_string(common::repo().join("cases/2026/TB-PIC-2026-003.lock"))
+        .expect("the bundled lock");
+    let hostile = lock.replacen("\"rev\": \"A/1\"", "\"rev\": \"../../../../tmp/x\"", 1);
+    assert_ne!(hostile, lock);
+    std::fs::write(dir.path().join("cases/2026/TB-PIC-2026-003.lock"), &hostile).expect("written");
+    let line = hostile
+        .lines()
+        .position(|l| l.contains("../../../../tmp/x"))
+        .expect("the line")
+        + 1;
+    let o = common::certdoc(dir.path(), &["build", "--format=json"]);
+    assert_eq!(o.status.code(), Some(1), "{}", common::stdout(&o));
+    let v: serde_json::Value = serde_json::from_str(&common::stdout(&o)).expect("JSON");
+    let d = &v["diagnostics"][0];
+    assert_eq!(d["rule"], "lock-file");
+    assert_eq!(d["line"], line);
+    assert!(!std::path::Path::new("/tmp/x_.pdf").exists());
+    let after = std::fs::read_to_string(dir.path().join("cases/2026/TB-PIC-2026-003.lock"))
+        .expect("the lock");
+    assert_eq!(
+        after, hostile,
+        "a lock that cannot be read is never written over"
+    );
+}

@@ -53,6 +53,35 @@ pub struct Issued {
 }
 
 impl Lock {
+    /// What in a lock that parsed is not what certdoc writes (a revision out of the body's
+    /// style, a digest that is not one): the offending text, to find its line, and why.
+    pub fn problem(&self) -> Option<(String, String)> {
+        let hex = |s: &str| s.len() == 64 && s.bytes().all(|b| b.is_ascii_hexdigit());
+        for (number, record) in &self.records {
+            if number.trim().is_empty() || number.contains(['/', '\\']) || number.contains("..") {
+                return Some((
+                    number.clone(),
+                    format!("`{number}` is not a document number"),
+                ));
+            }
+            for r in &record.revisions {
+                if super::revisions::parse(&r.rev).is_none() || r.rev.trim() != r.rev {
+                    return Some((
+                        r.rev.clone(),
+                        format!("`{}` is not a revision (A/0, A/1 …)", r.rev),
+                    ));
+                }
+                if !hex(&r.pdf_sha256) || !hex(&r.fingerprint) {
+                    return Some((
+                        r.pdf_sha256.clone(),
+                        format!("{number} {}: a digest is not 64 hexadecimal digits", r.rev),
+                    ));
+                }
+            }
+        }
+        None
+    }
+
     pub fn new(case: &str) -> Self {
         Lock {
             certdoc_lock: FORMAT,

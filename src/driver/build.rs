@@ -90,10 +90,15 @@ pub fn build_project(root: &Path, paths: &[PathBuf], as_of: Date, opts: &Options
         // An error in the body or scheme file a case uses (a body name no font has, a
         // template changed without a new form version) stops that case as surely as one
         // in its own file.
+        // A lock that cannot be read is never written over: the issued history it holds
+        // would be lost.
+        let lock_file = std::path::Path::new(&file.source.path).with_extension("lock");
         let uses = [
             file.source.path.clone(),
             load::body_file(&case.body.value),
             load::scheme_file(&case.scheme.value),
+            lock_file.to_string_lossy().replace('\\', "/"),
+            format!("rules/bodies/{}.lock", case.body.value),
         ];
         if uses.iter().any(|f| failing.contains(f.as_str())) {
             skipped.push(case.case.value.clone());

@@ -503,7 +503,20 @@ fn read_lock(root: &Path, case: &Path) -> (Option<crate::control::Lock>, Option<
             why: format!("it could not be read ({})", e.kind()),
         }),
     };
-    match text.and_then(|t| lock::parse::<crate::control::Lock>(&t)) {
+    let text = text.and_then(|t| {
+        let parsed = lock::parse::<crate::control::Lock>(&t)?;
+        match parsed.problem() {
+            None => Ok(parsed),
+            Some((needle, why)) => {
+                let line = t
+                    .lines()
+                    .position(|l| !needle.is_empty() && l.contains(&format!("\"{needle}")))
+                    .map_or(1, |i| u32::try_from(i + 1).unwrap_or(u32::MAX));
+                Err(lock::Unreadable { line, col: 1, why })
+            }
+        }
+    });
+    match text {
         Ok(l) => (Some(l), None),
         Err(e) => (
             None,
