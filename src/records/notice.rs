@@ -10,6 +10,17 @@ use crate::check::cycle::in_force;
 use crate::load::case::{Decision, Outcome};
 use crate::load::numbering::Form;
 
+/// A reason as a clause inside the letter's sentence: without its closing punctuation,
+/// which the sentence supplies.
+fn clause(v: Value) -> Value {
+    match v {
+        Value::String(s) => {
+            Value::String(s.trim_end_matches(['。', '；', '，', '.', ' ']).to_string())
+        }
+        other => other,
+    }
+}
+
 pub(crate) fn make(w: &mut Writer, d: &Decision, form: Form) -> Value {
     let case = w.case;
     let start = *w.v(&d.date);
@@ -37,7 +48,7 @@ pub(crate) fn make(w: &mut Writer, d: &Decision, form: Form) -> Value {
     let suspended = match (form, suspension) {
         (Form::Restoration | Form::Withdrawal, Some(s)) => json!({
             "start": w.date(&s.date),
-            "reason": w.opt("decisions.reason", s.reason.as_ref()),
+            "reason": clause(w.opt("decisions.reason", s.reason.as_ref())),
         }),
         _ => Value::Null,
     };
@@ -49,7 +60,7 @@ pub(crate) fn make(w: &mut Writer, d: &Decision, form: Form) -> Value {
         "certificate": number,
         "scope": scope,
         "expires": expires,
-        "reason": w.opt("decisions.reason", d.reason.as_ref()),
+        "reason": clause(w.opt("decisions.reason", d.reason.as_ref())),
         "trigger": w.happened(d.trigger.as_ref()),
         "start": words::date(start),
         "until": d.until.as_ref().map(|u| w.date(u)).unwrap_or_default(),
