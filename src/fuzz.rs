@@ -126,11 +126,18 @@ struct Base {
     slots: Vec<Slot>,
 }
 
+/// The project the targets fuzz against: the repository, or `CERTDOC_FUZZ_ROOT` (a copy of
+/// it, so that editing the repository's rules or templates while a run goes on cannot turn
+/// every input into a set-up failure).
 fn env() -> Result<&'static Env, Finding> {
     static ENV: OnceLock<Result<Env, String>> = OnceLock::new();
-    ENV.get_or_init(|| Env::load(Path::new(env!("CARGO_MANIFEST_DIR"))))
-        .as_ref()
-        .map_err(|e| Finding::Setup(e.clone()))
+    ENV.get_or_init(|| {
+        let root = std::env::var_os("CERTDOC_FUZZ_ROOT")
+            .map_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")), PathBuf::from);
+        Env::load(&root)
+    })
+    .as_ref()
+    .map_err(|e| Finding::Setup(e.clone()))
 }
 
 impl Env {

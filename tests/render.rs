@@ -486,3 +486,31 @@ fn certificates_carry_their_schemes_statements_and_where_to_verify_them() {
         }
     }
 }
+
+#[test]
+fn audit_reports_give_evidence_and_a_conclusion_per_audit_item() {
+    let (dir, index) = bundled();
+    let reports: Vec<_> = index
+        .records
+        .iter()
+        .filter(|e| e.form == "audit-report")
+        .collect();
+    assert_eq!(reports.len(), 10);
+    for e in reports {
+        let text = text_of(&dir.path().join(&e.file));
+        assert!(text.contains("审核证据与发现"), "{}", e.file);
+        assert!(text.contains("符合"), "{}", e.file);
+    }
+    let s2 = dir
+        .path()
+        .join("TB-PIC-2026-003/TB-PIC-2026-003-RP-S2_A-0.pdf");
+    let text = text_of(&s2);
+    assert!(
+        text.contains("不符合（NC01）") && text.contains("不符合（NC02）"),
+        "{text}"
+    );
+    assert!(
+        text.contains(&squash("访谈最高管理者陈建国")),
+        "the evidence itself is printed"
+    );
+}

@@ -381,6 +381,33 @@ pub struct Report {
     /// Markdown.
     #[serde(default)]
     pub summary: Option<Text>,
+    /// The evidence and conclusion for each audit item the scheme requires for this kind of
+    /// audit (`report_items`), item by item.
+    #[serde(default)]
+    pub findings: Vec<At<ReportFinding>>,
+}
+
+/// What the team found on one audit item.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(transform = super::formats::non_blank)]
+pub struct ReportFinding {
+    /// The audit item's number (1, 2 …) in the scheme's `report_items` for this kind of audit.
+    pub item: At<u32>,
+    /// Markdown: what was sampled, interviewed and observed, and what was found.
+    pub evidence: Text,
+    pub conclusion: At<FindingConclusion>,
+    /// For a nonconforming item: the id of the nonconformity raised at this audit.
+    #[serde(default)]
+    pub nc: Option<Text>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum FindingConclusion {
+    Conforms,
+    Nonconforming,
+    NotApplicable,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]

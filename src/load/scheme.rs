@@ -45,6 +45,22 @@ pub struct Scheme {
 }
 
 impl Scheme {
+    /// The audit items a report of this kind of audit covers, in order.
+    pub fn report_items(&self, kind: super::case::AuditKind) -> &[Text] {
+        use super::case::AuditKind;
+        let key = match kind {
+            AuditKind::Stage1 => "stage1",
+            AuditKind::Stage2 => "stage2",
+            AuditKind::Surveillance => "surveillance",
+            AuditKind::Recertification => "recertification",
+            AuditKind::Special => "special",
+        };
+        self.report_items
+            .get(key)
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+    }
+
     pub fn rule(&self, id: &str) -> Option<&RuleConfig> {
         self.rules.get(id).map(|r| &r.value)
     }

@@ -6,18 +6,7 @@ use serde_json::{Value, json};
 
 use super::{Writer, words};
 use crate::control::stages::verification_date;
-use crate::load::case::{Audit, AuditKind};
-
-/// The key of an audit kind in the scheme's `report_items`.
-fn kind_key(kind: AuditKind) -> &'static str {
-    match kind {
-        AuditKind::Stage1 => "stage1",
-        AuditKind::Stage2 => "stage2",
-        AuditKind::Surveillance => "surveillance",
-        AuditKind::Recertification => "recertification",
-        AuditKind::Special => "special",
-    }
-}
+use crate::load::case::{Audit, FindingConclusion};
 
 pub(crate) fn make(w: &mut Writer, a: &Audit) -> Value {
     let case = w.case;
@@ -25,13 +14,28 @@ pub(crate) fn make(w: &mut Writer, a: &Audit) -> Value {
     let audit = w.audit(a);
     let report = a.report.as_ref();
     let mut items = Vec::new();
-    for item in scheme
-        .report_items
-        .get(kind_key(a.kind.value))
-        .map(Vec::as_slice)
-        .unwrap_or_default()
-    {
-        items.push(w.scheme_text("report_items", item));
+    let findings = report.map(|r| r.findings.as_slice()).unwrap_or_default();
+    for (i, item) in scheme.report_items(a.kind.value).iter().enumerate() {
+        let text = w.scheme_text("report_items", item);
+        let found = findings
+            .iter()
+            .find(|f| usize::try_from(f.item.value).is_ok_and(|n| n == i + 1));
+        let (evidence, conclusion) = match found {
+            Some(f) => {
+                w.v(&f.item);
+                let conclusion = match *w.v(&f.conclusion) {
+                    FindingConclusion::Conforms => "符合".to_string(),
+                    FindingConclusion::NotApplicable => "不适用".to_string(),
+                    FindingConclusion::Nonconforming => match &f.nc {
+                        Some(nc) => format!("不符合（{}）", w.string("findings.nc", nc)),
+                        None => "不符合".to_string(),
+                    },
+                };
+                (w.markdown("findings.evidence", &f.evidence), conclusion)
+            }
+            None => (json!(""), String::new()),
+        };
+        items.push(json!({ "text": text, "evidence": evidence, "conclusion": conclusion }));
     }
     let mut ncs = Vec::new();
     for nc in &a.nonconformities {

@@ -54,6 +54,7 @@ pub mod record_number_unique;
 pub mod record_withdrawn;
 pub mod report_conclusion;
 pub mod report_delivery;
+pub mod report_findings;
 pub mod report_required;
 pub mod results_reported;
 pub mod revision_required;
