@@ -68,6 +68,20 @@ fn edit(dir: &Path, from: &str, to: &str) {
     std::fs::write(&path, text.replacen(from, to, 1)).expect("written");
 }
 
+/// `certdoc revise NUMBER… --change CHANGE --date DATE`, which must succeed.
+fn revise(dir: &Path, numbers: &[&str], change: &str, date: &str) {
+    let mut args = vec!["revise"];
+    args.extend(numbers);
+    args.extend(["--change", change, "--date", date]);
+    let o = certdoc(dir, &args);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+}
+
 fn pdf(dir: &Path, number: &str, rev: &str) -> PathBuf {
     dir.join("output/TB-PIC-2026-003")
         .join(format!("{number}_{}.pdf", rev.replace('/', "-")))
@@ -116,22 +130,11 @@ fn a_field_the_plan_shows_requires_a_revision_of_the_plan_only_and_revise_clears
         "names the change: {message}"
     );
 
-    let o = certdoc(
+    revise(
         dir.path(),
-        &[
-            "revise",
-            PLAN,
-            "--change",
-            "审核地点改为灾备数据中心",
-            "--date",
-            "2026-03-16",
-        ],
-    );
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
+        &[PLAN],
+        "审核地点改为灾备数据中心",
+        "2026-03-16",
     );
     let (code, diags) = check(dir.path());
     assert_eq!(code, Some(0), "{diags:?}");
@@ -349,23 +352,7 @@ fn a_fresh_clone_rebuilds_issued_revisions_from_the_lock_and_a_tampered_file_is_
 fn build_locked_fails_on_a_stale_lock_and_changes_nothing() {
     let dir = built_with(&case_text());
     let before = lock(dir.path());
-    let o = certdoc(
-        dir.path(),
-        &[
-            "revise",
-            PLAN,
-            "--change",
-            "调整日程",
-            "--date",
-            "2026-03-16",
-        ],
-    );
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
+    revise(dir.path(), &[PLAN], "调整日程", "2026-03-16");
     let o = certdoc(dir.path(), &["build", AS_OF, "--locked", "--format=json"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stdout(&o).contains("lock-outdated"));
@@ -394,26 +381,17 @@ fn diff_lists_what_a_change_since_a_git_revision_issues() {
         scope,
         "  scope: 公有云计算服务（IaaS、对象存储、云数据库）中个人可识别信息的保护",
     );
-    let o = certdoc(
+    revise(
         dir.path(),
         &[
-            "revise",
             PLAN,
             "TB-PIC-2026-003-PL-S1",
             "TB-PIC-2026-003-RP-S1",
             "TB-PIC-2026-003-RP-S2",
             "TB-PIC-2026-003-DC-D1",
-            "--change",
-            "认证范围增加云数据库服务",
-            "--date",
-            "2026-04-25",
         ],
-    );
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
+        "认证范围增加云数据库服务",
+        "2026-04-25",
     );
     let (code, diags) = check(dir.path());
     assert_eq!(
@@ -455,18 +433,7 @@ fn diff_lists_what_a_change_since_a_git_revision_issues() {
 #[test]
 fn superseded_revisions_stay_listed_and_a_lost_record_or_a_broken_lock_is_reported() {
     let dir = built_with(&case_text());
-    let o = certdoc(
-        dir.path(),
-        &[
-            "revise",
-            PLAN,
-            "--change",
-            "调整日程",
-            "--date",
-            "2026-03-16",
-        ],
-    );
-    assert_eq!(o.status.code(), Some(0));
+    revise(dir.path(), &[PLAN], "调整日程", "2026-03-16");
     let o = certdoc(dir.path(), &["build", AS_OF]);
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
     let index: Value = serde_json::from_str(

@@ -9,6 +9,7 @@ mod de;
 pub mod edit;
 pub mod form;
 pub mod formats;
+mod lock_file;
 pub mod numbering;
 pub mod scheme;
 pub mod tree;
@@ -437,7 +438,7 @@ pub fn load_case(
         path: file.clone(),
         text: text.into(),
     };
-    let (lock, lock_diag) = read_lock(root, path);
+    let (lock, lock_diag) = lock_file::read(root, path);
     Ok(match parsed {
         Ok(case) => (
             CaseFile {
@@ -459,85 +460,4 @@ pub fn load_case(
                 .collect(),
         ),
     })
-}
-
-/// The lock file beside a case file, when there is one; one that cannot be read is an
-/// error at the place it breaks, and the case is checked as if it had none.
-fn read_lock(root: &Path, case: &Path) -> (Option<crate::control::Lock>, Option<Diagnostic>) {
-    use crate::control::lock;
-    let path = lock::case_lock_path(case);
-    // A lock is a few kilobytes per record; one this large was not written by certdoc.
-    const MAX_LOCK_BYTES: u64 = 64 << 20;
-    if std::fs::metadata(&path).is_ok_and(|m| m.len() > MAX_LOCK_BYTES) {
-        return (
-            None,
-            Some(Diagnostic {
-                rule: "lock-file",
-                severity: Severity::Error,
-                file: display_path(root, &path),
-                pos: Pos {
-                    line: 1,
-                    col: 1,
-                    len: 1,
-                },
-                message: format!(
-                    "the lock file of this case is larger than {} MiB, which certdoc never \
-                     writes; restore it from git",
-                    MAX_LOCK_BYTES >> 20
-                ),
-                citations: vec![],
-                related: vec![],
-            }),
-        );
-    }
-    let text = match std::fs::read(&path) {
-        Ok(bytes) => String::from_utf8(bytes).map_err(|_| lock::Unreadable {
-            line: 1,
-            col: 1,
-            why: "it is not UTF-8 text".into(),
-        }),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (None, None),
-        Err(e) => Err(lock::Unreadable {
-            line: 1,
-            col: 1,
-            why: format!("it could not be read ({})", e.kind()),
-        }),
-    };
-    let text = text.and_then(|t| {
-        let parsed = lock::parse::<crate::control::Lock>(&t)?;
-        match parsed.problem() {
-            None => Ok(parsed),
-            Some((needle, why)) => {
-                let line = t
-                    .lines()
-                    .position(|l| !needle.is_empty() && l.contains(&format!("\"{needle}")))
-                    .map_or(1, |i| u32::try_from(i + 1).unwrap_or(u32::MAX));
-                Err(lock::Unreadable { line, col: 1, why })
-            }
-        }
-    });
-    match text {
-        Ok(l) => (Some(l), None),
-        Err(e) => (
-            None,
-            Some(Diagnostic {
-                rule: "lock-file",
-                severity: Severity::Error,
-                file: display_path(root, &path),
-                pos: Pos {
-                    line: e.line,
-                    col: e.col,
-                    len: 1,
-                },
-                message: format!(
-                    "the lock file of this case cannot be used: {}; restore it from git \
-                     (`git checkout -- <file>`), or after a merge conflict take either side and \
-                     run `certdoc build` to bring it up to date",
-                    e.why
-                ),
-                citations: vec![],
-                related: vec![],
-            }),
-        ),
-    }
 }
