@@ -350,3 +350,27 @@ fn a_lock_file_naming_paths_outside_the_output_folder_is_refused_at_its_line() {
         "a lock that cannot be read is never written over"
     );
 }
+
+#[test]
+fn a_case_file_with_old_mac_line_endings_is_refused_at_the_first_one() {
+    let case = std::fs::read_to_string(common::repo().join("cases/2026/TB-PIC-2026-003.yaml"))
+        .expect("the bundled case");
+    // LF up to line 5, then carriage returns alone.
+    let mut lines = case.lines();
+    let head: Vec<&str> = lines.by_ref().take(5).collect();
+    let rest: Vec<&str> = lines.collect();
+    let text = format!("{}\n{}\r", head.join("\n"), rest.join("\r"));
+    let dir = common::project_with(&[("2026/x.yaml", &text)]);
+    let o = common::certdoc(dir.path(), &["check", "--format=json"]);
+    assert_eq!(o.status.code(), Some(1), "{}", common::stdout(&o));
+    let v: serde_json::Value = serde_json::from_str(&common::stdout(&o)).expect("JSON");
+    let d = v["diagnostics"].as_array().expect("diagnostics");
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert_eq!(d[0]["line"], 6);
+    assert!(
+        d[0]["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("carriage return")
+    );
+}

@@ -423,6 +423,29 @@ pub fn load_case(
             ));
         }
     };
+    // A carriage return alone ends a line for YAML and for most editors but not for the
+    // line numbers every diagnostic shows; such a file (saved with classic Mac line endings,
+    // or damaged) is refused at its first one rather than pointed at lines out of step.
+    if let Some(i) = lone_carriage_return(&text) {
+        let d = schema_diag(
+            pos_of_byte(text.as_bytes(), i),
+            "this line ends with a carriage return alone (old Mac line endings); save the file \
+             with LF or CRLF line endings"
+                .into(),
+        );
+        let source = SourceText {
+            path: file.clone(),
+            text: text.into(),
+        };
+        return Ok((
+            CaseFile {
+                source,
+                case: None,
+                lock: None,
+            },
+            vec![d],
+        ));
+    }
     let body = text.trim_start_matches('\u{feff}');
     let parsed = match cache.and_then(|c| c.get(body)) {
         Some(case) => Ok(case),
@@ -460,4 +483,14 @@ pub fn load_case(
                 .collect(),
         ),
     })
+}
+
+/// The byte offset of the first `\r` not followed by `\n`.
+fn lone_carriage_return(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    bytes
+        .iter()
+        .enumerate()
+        .find(|&(i, &b)| b == b'\r' && bytes.get(i + 1) != Some(&b'\n'))
+        .map(|(i, _)| i)
 }
