@@ -79,15 +79,11 @@ pub fn case(f: &CaseFile, prepared: &[Prepared], paths: &NodePaths) -> Vec<Diagn
             case_pos.entry(paths.at(fact.pos)).or_insert(fact.pos);
         }
     }
-    for d in case.revisions.values().flatten() {
-        let Some(number) = case
-            .revisions
-            .iter()
-            .find(|(_, v)| v.iter().any(|x| std::ptr::eq(x, d)))
-            .map(|(n, _)| n.trim())
-        else {
-            continue;
-        };
+    for (number, d) in case
+        .revisions
+        .iter()
+        .flat_map(|(n, revs)| revs.iter().map(move |d| (n.trim(), d)))
+    {
         if let Some(issued) = lock.issued(number).iter().find(|i| i.rev == d.rev.trim())
             && issued.date != d.date.value
         {

@@ -140,11 +140,12 @@ pub fn build_project(root: &Path, paths: &[PathBuf], as_of: Date, opts: &Options
         report.diagnostics.extend(forms.outdated.iter().cloned());
     }
 
-    let work: Vec<(usize, Record)> = plans
+    // The records to render, and the plan (case) each belongs to.
+    let (owner, records): (Vec<usize>, Vec<Record>) = plans
         .iter()
         .enumerate()
         .flat_map(|(i, p)| p.jobs.iter().map(move |j| (i, j.record.clone())))
-        .collect();
+        .unzip();
     // A case's PDFs wait in memory until its last record is rendered, then are written
     // together: a case is written whole or not at all.
     let pending: Mutex<Vec<Pending>> = Mutex::new(
@@ -157,7 +158,6 @@ pub fn build_project(root: &Path, paths: &[PathBuf], as_of: Date, opts: &Options
             .collect(),
     );
     let done = AtomicUsize::new(0);
-    let records: Vec<Record> = work.iter().map(|(_, r)| r.clone()).collect();
     let rendered: Vec<Option<(usize, Vec<Rendered>)>> = render_each(
         &templates,
         &shared,
@@ -168,7 +168,7 @@ pub fn build_project(root: &Path, paths: &[PathBuf], as_of: Date, opts: &Options
             if let Some(progress) = &opts.progress {
                 progress(n, records.len());
             }
-            let i = work.get(k).map(|(c, _)| *c)?;
+            let i = *owner.get(k)?;
             let Ok(mut pending) = pending.lock() else {
                 return None;
             };

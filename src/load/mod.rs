@@ -409,18 +409,7 @@ pub fn load_case(
                 "the file is not valid UTF-8; save it as UTF-8 (GBK and GB 18030 are not accepted)"
                     .into(),
             );
-            let source = SourceText {
-                path: file.clone(),
-                text: lossy.into(),
-            };
-            return Ok((
-                CaseFile {
-                    source,
-                    case: None,
-                    lock: None,
-                },
-                vec![d],
-            ));
+            return Ok(refused(&file, lossy, d));
         }
     };
     // A carriage return alone ends a line for YAML and for most editors but not for the
@@ -433,18 +422,7 @@ pub fn load_case(
              with LF or CRLF line endings"
                 .into(),
         );
-        let source = SourceText {
-            path: file.clone(),
-            text: text.into(),
-        };
-        return Ok((
-            CaseFile {
-                source,
-                case: None,
-                lock: None,
-            },
-            vec![d],
-        ));
+        return Ok(refused(&file, text, d));
     }
     let body = text.trim_start_matches('\u{feff}');
     let parsed = match cache.and_then(|c| c.get(body)) {
@@ -493,4 +471,20 @@ fn lone_carriage_return(text: &str) -> Option<usize> {
         .enumerate()
         .find(|&(i, &b)| b == b'\r' && bytes.get(i + 1) != Some(&b'\n'))
         .map(|(i, _)| i)
+}
+
+/// A case file refused before parsing, with the one diagnostic that says why.
+fn refused(file: &str, text: String, d: Diagnostic) -> (CaseFile, Vec<Diagnostic>) {
+    let source = SourceText {
+        path: file.to_string(),
+        text: text.into(),
+    };
+    (
+        CaseFile {
+            source,
+            case: None,
+            lock: None,
+        },
+        vec![d],
+    )
 }
