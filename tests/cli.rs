@@ -21,7 +21,7 @@ fn bundled_cases_check_clean_and_say_what_was_checked() {
     let o = certdoc(&repo(), &["check", "--as-of", "2026-11-21"]);
     let out = stdout(&o);
     assert_eq!(o.status.code(), Some(0), "{out}");
-    assert!(out.contains("checked 3 files (3 cases: "), "{out}");
+    assert!(out.contains("checked 4 files (4 cases: "), "{out}");
     assert!(out.contains("no problems found"), "{out}");
 }
 

@@ -391,7 +391,7 @@ fn diff_lists_what_a_change_since_a_git_revision_issues() {
             "TB-PIC-2026-003-DC-D1",
         ],
         "认证范围增加云数据库服务",
-        "2026-04-25",
+        "2026-05-06",
     );
     let (code, diags) = check(dir.path());
     assert_eq!(

@@ -142,7 +142,7 @@ fn bad_inputs() -> Vec<(&'static str, String, (u32, u32), &'static str)> {
                 "  scope: 公有云计算服务（IaaS、对象存储）中个人可识别信息的保护\n  specialty",
                 "  scope: ' '\n  specialty",
             )]),
-            (42, 10),
+            (44, 10),
             "blank",
         ),
         (
@@ -184,7 +184,7 @@ fn bad_inputs() -> Vec<(&'static str, String, (u32, u32), &'static str)> {
                 "mandays: 1.5                       # total",
                 "mandays: one                       # total",
             )]),
-            (58, 14),
+            (61, 14),
             "not a number",
         ),
         (
@@ -193,25 +193,25 @@ fn bad_inputs() -> Vec<(&'static str, String, (u32, u32), &'static str)> {
                 "mandays: 1.5                       # total",
                 "mandays: .inf                       # total",
             )]),
-            (58, 14),
+            (61, 14),
             "not a usable number",
         ),
         (
             "mapping for a list",
             edited(&[(
-                "    sites: [hq]\n    team:\n      - { person: zhang-san, role: leader }\n      - { person: li-si",
-                "    sites: {hq: 1}\n    team:\n      - { person: zhang-san, role: leader }\n      - { person: li-si",
+                "    sites: [hq]\n    shifts_audited: 1",
+                "    sites: {hq: 1}\n    shifts_audited: 1",
             )]),
-            (60, 12),
+            (63, 12),
             "must be a list",
         ),
         (
             "text for a list",
             edited(&[(
-                "    sites: [hq]\n    team:\n      - { person: zhang-san, role: leader }\n      - { person: li-si",
-                "    sites: hq\n    team:\n      - { person: zhang-san, role: leader }\n      - { person: li-si",
+                "    sites: [hq]\n    shifts_audited: 1",
+                "    sites: hq\n    shifts_audited: 1",
             )]),
-            (60, 12),
+            (63, 12),
             "must be a list",
         ),
         (
@@ -220,7 +220,7 @@ fn bad_inputs() -> Vec<(&'static str, String, (u32, u32), &'static str)> {
                 "contract:\n  number: TB-HT-2026-0031\n  signed: 2026-02-10",
                 "contract:\n  - TB-HT-2026-0031",
             )]),
-            (49, 3),
+            (52, 3),
             "mapping of fields",
         ),
         (
@@ -232,8 +232,8 @@ fn bad_inputs() -> Vec<(&'static str, String, (u32, u32), &'static str)> {
         (
             "empty list item",
             edited(&[(
-                "    sites: [hq]\n    team:\n      - { person: zhang-san, role: leader }\n      - { person: li-si",
-                "    sites:\n      - \n    team:\n      - { person: zhang-san, role: leader }\n      - { person: li-si",
+                "    sites: [hq]\n    shifts_audited: 1",
+                "    sites:\n      - \n    shifts_audited: 1",
             )]),
             (0, 0),
             "empty",
@@ -247,7 +247,7 @@ fn bad_inputs() -> Vec<(&'static str, String, (u32, u32), &'static str)> {
         (
             "no for a boolean",
             edited(&[("  accepted: true", "  accepted: no")]),
-            (46, 13),
+            (48, 13),
             "true or false",
         ),
         (
@@ -259,7 +259,7 @@ fn bad_inputs() -> Vec<(&'static str, String, (u32, u32), &'static str)> {
         (
             "missing field in a list item",
             edited(&[("    - id: dc\n      name: 新余数据中心\n", "    - id: dc\n")]),
-            (34, 7),
+            (35, 7),
             "`name`",
         ),
         (
@@ -274,19 +274,19 @@ fn bad_inputs() -> Vec<(&'static str, String, (u32, u32), &'static str)> {
         (
             "bad date",
             edited(&[("received: 2026-02-02", "received: 2026-02-30")]),
-            (41, 13),
+            (43, 13),
             "not a date",
         ),
         (
             "year 0000",
             edited(&[("received: 2026-02-02", "received: 0000-02-02")]),
-            (41, 13),
+            (43, 13),
             "0000",
         ),
         (
             "implausible year",
             edited(&[("received: 2026-02-02", "received: 0226-02-02")]),
-            (41, 13),
+            (43, 13),
             "year",
         ),
         (
@@ -307,7 +307,7 @@ fn bad_inputs() -> Vec<(&'static str, String, (u32, u32), &'static str)> {
         (
             "id with a slash",
             edited(&[("  - id: S1\n", "  - id: S1/x\n")]),
-            (53, 9),
+            (56, 9),
             "an id",
         ),
         (
@@ -343,8 +343,8 @@ fn bad_inputs() -> Vec<(&'static str, String, (u32, u32), &'static str)> {
         (
             "unclosed bracket",
             edited(&[(
-                "    sites: [hq]\n    team:\n      - { person: zhang-san, role: leader }\n      - { person: li-si",
-                "    sites: [hq\n    team:\n      - { person: zhang-san, role: leader }\n      - { person: li-si",
+                "    sites: [hq]\n    shifts_audited: 1",
+                "    sites: [hq\n    shifts_audited: 1",
             )]),
             (0, 0),
             "",
@@ -423,7 +423,7 @@ fn three_errors_in_one_file_give_three_diagnostics() {
         ("received: 2026-02-02", "received: 2026-13-01"),
     ]);
     let at: Vec<(u32, u32)> = diagnose(&text).iter().map(|d| (d.0, d.1)).collect();
-    assert_eq!(at, vec![(18, 16), (21, 9), (41, 13)]);
+    assert_eq!(at, vec![(18, 16), (21, 9), (43, 13)]);
 }
 
 #[test]
@@ -496,7 +496,7 @@ fn rules_files_report_every_problem_with_its_line() {
         e.contains("rules/schemes/pii-public-cloud.yaml:2:1: the scheme file is missing the required field `code`"),
         "{e}"
     );
-    assert!(e.contains(":18:29: `three` is not a number"), "{e}");
+    assert!(e.contains(":19:29: `three` is not a number"), "{e}");
     assert!(!e.contains("ratio"), "schema errors come first, alone: {e}");
 
     let e = rules_error(
@@ -516,7 +516,7 @@ fn rules_files_report_every_problem_with_its_line() {
     let lines: Vec<&str> = e.lines().collect();
     assert_eq!(lines.len(), 3, "{e}");
     assert!(
-        lines[0].starts_with("rules/schemes/pii-public-cloud.yaml:20:"),
+        lines[0].starts_with("rules/schemes/pii-public-cloud.yaml:21:"),
         "{e}"
     );
     assert!(e.contains("increasing order"), "{e}");

@@ -13,6 +13,9 @@ use certdoc::output::Index;
 mod common;
 use common::repo;
 
+#[path = "render/part_b.rs"]
+mod part_b;
+
 fn as_of() -> Date {
     Date::parse("2026-11-21").expect("a date")
 }
@@ -164,7 +167,7 @@ fn mandatory(form: &str) -> &'static [&'static str] {
             "严重不符合",
             "一般不符合",
             "认证决定",
-            "未参加上述审核",
+            "本人声明",
             "总经理批准",
             "修订记录",
         ],
@@ -181,7 +184,7 @@ fn mandatory(form: &str) -> &'static [&'static str] {
         ],
         "suspension" => &[
             "文号",
-            "根据HZL-MSRG-0057.2",
+            "根据",
             "暂停范围",
             "暂停起始日期",
             "暂停期限",
@@ -203,6 +206,17 @@ fn mandatory(form: &str) -> &'static [&'static str] {
             "特此通知",
             "（盖章）",
         ],
+        "withdrawal" => &[
+            "文号",
+            "根据",
+            "撤销范围",
+            "认证证书失效",
+            "停止使用认证证书和认证标志",
+            "交回本机构",
+            "特此通知",
+            "（盖章）",
+            "抄送",
+        ],
         other => panic!("no expectations for form {other}"),
     }
 }
@@ -220,16 +234,8 @@ fn every_record_of_every_bundled_case_is_written_and_listed() {
     let (dir, index) = bundled();
     let forms: std::collections::BTreeSet<&str> =
         index.records.iter().map(|r| r.form.as_str()).collect();
-    for form in [
-        "audit-plan",
-        "audit-time",
-        "nc-report",
-        "audit-report",
-        "decision",
-        "certificate",
-        "suspension",
-        "restoration",
-    ] {
+    // Every form certdoc knows is rendered from the bundled cases.
+    for form in certdoc::load::form::Form::ALL.iter().map(|f| f.key()) {
         assert!(forms.contains(form), "no {form} among {forms:?}");
     }
     let cases: std::collections::BTreeSet<&str> =
@@ -495,7 +501,7 @@ fn audit_reports_give_evidence_and_a_conclusion_per_audit_item() {
         .iter()
         .filter(|e| e.form == "audit-report")
         .collect();
-    assert_eq!(reports.len(), 10);
+    assert_eq!(reports.len(), 13);
     for e in reports {
         let text = text_of(&dir.path().join(&e.file));
         assert!(text.contains("审核证据与发现"), "{}", e.file);
@@ -503,7 +509,7 @@ fn audit_reports_give_evidence_and_a_conclusion_per_audit_item() {
     }
     let s2 = dir
         .path()
-        .join("TB-PIC-2026-003/TB-PIC-2026-003-RP-S2_A-0.pdf");
+        .join("TB-PIC-2026-003/TB-PIC-2026-003-RP-S2_A-1.pdf");
     let text = text_of(&s2);
     assert!(
         text.contains("不符合（NC01）") && text.contains("不符合（NC02）"),

@@ -33,12 +33,13 @@ fn leader(a: &crate::load::case::Audit) -> Option<String> {
 }
 
 /// When the client's response to a nonconformity (cause, correction, corrective action)
-/// is on record: the day its plan was accepted, else the day it was verified.
+/// is on record: the day the client signed it, else the day its plan was accepted, else the
+/// day it was verified.
 pub fn response_date(case: &Case, nc: &crate::load::case::Nonconformity) -> Option<Date> {
     let answered = nc.cause.is_some() || nc.correction.is_some() || nc.corrective_action.is_some();
-    nc.plan_accepted
-        .as_ref()
-        .map(|d| d.value)
+    let signed = nc.responded.as_ref().filter(|_| answered).map(|d| d.value);
+    signed
+        .or_else(|| nc.plan_accepted.as_ref().map(|d| d.value))
         .or_else(|| answered.then(|| verification_date(case, nc)).flatten())
 }
 
@@ -62,20 +63,46 @@ pub fn issue(case: &Case, form: Form, subject: Subject) -> Issue {
     };
     match subject {
         Subject::Audit(a) => {
-            let planned = a
-                .plan
-                .as_ref()
-                .and_then(|p| p.issued.as_ref())
-                .map(|d| d.value);
-            let date = if form == Form::AuditReport {
-                a.report
-                    .as_ref()
-                    .and_then(|r| r.issued.as_ref())
-                    .map_or(a.end.value, |d| d.value)
-            } else {
-                planned.unwrap_or(a.start.value)
-            };
-            simple(date, leader(a))
+            let plan = a.plan.as_ref();
+            let planned = plan.and_then(|p| p.issued.as_ref()).map(|d| d.value);
+            match form {
+                // The report is complete when issued; its delivery to the client is a stage.
+                Form::AuditReport => {
+                    let report = a.report.as_ref();
+                    let issued = report
+                        .and_then(|r| r.issued.as_ref())
+                        .map_or(a.end.value, |d| d.value);
+                    let stages = report
+                        .and_then(|r| r.delivered.as_ref())
+                        .filter(|d| d.value > issued)
+                        .map(|d| Stage {
+                            date: d.value,
+                            change: "报告交付受审核方",
+                            by: leader(a),
+                        })
+                        .into_iter()
+                        .collect();
+                    Issue {
+                        date: issued,
+                        by: leader(a),
+                        stages,
+                    }
+                }
+                // The plan is filed once the client has confirmed it and, where required,
+                // it has been reported: both happen before the audit starts.
+                Form::AuditPlan => {
+                    let issued = planned.unwrap_or(a.start.value);
+                    let done = plan
+                        .into_iter()
+                        .flat_map(|p| [p.confirmed.as_ref(), p.reported.as_ref()])
+                        .flatten()
+                        .map(|d| d.value)
+                        .filter(|d| *d <= a.start.value)
+                        .fold(issued, Date::max);
+                    simple(done, leader(a))
+                }
+                _ => simple(planned.unwrap_or(a.start.value), leader(a)),
+            }
         }
         Subject::Nonconformity(_, nc) => {
             let mut stages = Vec::new();
@@ -90,7 +117,11 @@ pub fn issue(case: &Case, form: Form, subject: Subject) -> Issue {
                 stages.push(Stage {
                     date,
                     change: "纠正措施验证",
-                    by: nc.verification.as_ref().map(|v| v.by.value.clone()),
+                    by: match (&nc.verification, &nc.verified_at) {
+                        (Some(v), _) => Some(v.by.value.clone()),
+                        (None, Some(id)) => case.audit(id).and_then(leader),
+                        (None, None) => None,
+                    },
                 });
             }
             // The first stage ends when the client has confirmed the finding.

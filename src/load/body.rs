@@ -30,6 +30,10 @@ pub struct Body {
     /// printed on each certificate as a QR code and as text.
     #[serde(default)]
     pub verify_url: Option<Text>,
+    /// The body's certification mark: an SVG file under `templates/` (e.g. `marks/tb.svg`),
+    /// printed on certificates of the schemes that require a mark.
+    #[serde(default)]
+    pub certification_mark: Option<Text>,
     /// Controlled forms by purpose (`audit-plan`, `nc-report`, …).
     #[schemars(schema_with = "forms_schema")]
     pub forms: BTreeMap<String, At<Form>>,
@@ -114,6 +118,8 @@ pub enum StaffRole {
     ApplicationReviewer,
     ProgrammeManager,
     GeneralManager,
+    /// Signs certificates for the body.
+    AuthorisedSignatory,
 }
 
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
@@ -186,7 +192,7 @@ fn literal_problem(literal: &str, pos: crate::source::Pos, out: &mut Vec<Problem
 
 /// What the schema cannot say about a body: staff ids are unique, and numbering patterns
 /// use only the placeholders the numbering code fills.
-pub fn problems(b: &Body) -> Vec<Problem> {
+pub fn problems(b: &Body, templates: &std::path::Path) -> Vec<Problem> {
     let mut out = Vec::new();
     let mut seen = std::collections::HashSet::new();
     for s in &b.staff {
@@ -230,6 +236,32 @@ pub fn problems(b: &Body) -> Vec<Problem> {
             }
         }
         literal_problem(&literal, number.pos, &mut out);
+    }
+    if let Some(mark) = &b.certification_mark {
+        let plain = mark.split('/').all(|part| {
+            !part.is_empty()
+                && part != ".."
+                && part != "."
+                && part
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+        });
+        if !plain || !mark.ends_with(".svg") || mark.starts_with("fonts/") {
+            out.push(Problem::new(
+                mark.pos,
+                "the certification mark is an SVG file under `templates/`, named by its path \
+                 there (letters, digits, `-`, `_` and `/`, ending in `.svg`), e.g. \
+                 `marks/tb.svg`",
+            ));
+        } else if templates.is_dir() && !templates.join(mark.as_str()).is_file() {
+            out.push(Problem::new(
+                mark.pos,
+                format!(
+                    "there is no file templates/{} for the certification mark",
+                    mark.value
+                ),
+            ));
+        }
     }
     let cert = &b.certificate_number;
     match split_pattern(cert) {

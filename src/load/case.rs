@@ -127,6 +127,10 @@ pub struct Site {
     pub address: Text,
     #[serde(default)]
     pub activities: Option<Text>,
+    /// The certified scope at this site, printed on the certificate's annex (TB-GZ-036
+    /// 10.2.4 2)); the certificate's scope when absent.
+    #[serde(default)]
+    pub scope: Option<Text>,
     pub personnel: At<u32>,
     /// The central function, always audited at surveillance.
     #[serde(default)]
@@ -180,6 +184,10 @@ pub struct Application {
     #[serde(default)]
     pub reviewed_by: Option<Text>,
     pub accepted: At<bool>,
+    /// Personnel as the client declared them in the application; `client.personnel` is the
+    /// figure confirmed at stage 1 and kept current.
+    #[serde(default)]
+    pub personnel: Option<At<Personnel>>,
     /// For a refused application: the date the refusal was sent.
     #[serde(default)]
     pub notified: Option<At<Date>>,
@@ -256,6 +264,58 @@ pub struct Audit {
     /// Trade-secret only: stage 1 skipped, on the stage 2 audit.
     #[serde(default)]
     pub stage1_skipped: Option<At<Justification>>,
+    /// Why a special audit is held; a surveillance or recertification may also restore a
+    /// suspended certificate (`restoration`).
+    #[serde(default)]
+    pub purpose: Option<At<AuditPurpose>>,
+    /// How many of the client's shifts the audit covered.
+    #[serde(default)]
+    pub shifts_audited: Option<At<u32>>,
+    /// Why shifts were left out.
+    #[serde(default)]
+    pub shifts_reason: Option<Text>,
+    /// On-site man-days spent at each visited site, by site id.
+    #[serde(
+        default,
+        serialize_with = "keyed::serialize",
+        deserialize_with = "keyed::deserialize"
+    )]
+    pub site_mandays: BTreeMap<Text, At<f64>>,
+    /// The audit was combined with audits of other management systems.
+    #[serde(default)]
+    pub combined: Option<At<Combined>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum AuditPurpose {
+    ScopeExtension,
+    Complaint,
+    Change,
+    Restoration,
+    RegulatorNotice,
+    RandomCheck,
+    RegulatorRequest,
+}
+
+/// A combined audit: its total time and the time each other system needs alone.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(transform = super::formats::non_blank)]
+pub struct Combined {
+    /// Man-days of the combined audit.
+    pub total: At<f64>,
+    pub others: Vec<At<CombinedSystem>>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(transform = super::formats::non_blank)]
+pub struct CombinedSystem {
+    /// The other standard's full number.
+    pub standard: Text,
+    /// The time that system needs audited alone, man-days.
+    pub mandays: At<f64>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
@@ -385,6 +445,25 @@ pub struct Report {
     /// audit (`report_items`), item by item.
     #[serde(default)]
     pub findings: Vec<At<ReportFinding>>,
+    /// Markdown: how the audit departed from its plan, and why.
+    #[serde(default)]
+    pub deviations: Option<Text>,
+    /// Markdown: significant issues affecting the audit programme.
+    #[serde(default)]
+    pub programme_issues: Option<Text>,
+    /// Markdown: failures in the regulator's spot checks since the last audit, their causes
+    /// and how effective the rectification was.
+    #[serde(default)]
+    pub regulator_checks: Option<Text>,
+    /// Markdown: issues left unresolved at the end of the audit.
+    #[serde(default)]
+    pub open_issues: Option<Text>,
+    /// Markdown: the client's dissenting opinion on the findings or conclusion.
+    #[serde(default)]
+    pub dissent: Option<Text>,
+    /// Markdown: whether the scope the client applied for suits its activities (TB).
+    #[serde(default)]
+    pub scope_suitability: Option<Text>,
 }
 
 /// What the team found on one audit item.
@@ -439,6 +518,9 @@ pub struct Nonconformity {
     pub confirmed_by_client: Option<At<Date>>,
     #[serde(default)]
     pub cause: Option<Text>,
+    /// The date the client's representative signed the cause analysis and actions.
+    #[serde(default)]
+    pub responded: Option<At<Date>>,
     #[serde(default)]
     pub correction: Option<Text>,
     #[serde(default)]
@@ -454,6 +536,18 @@ pub struct Nonconformity {
     /// Minor: the id of the later audit that verified it.
     #[serde(default)]
     pub verified_at: Option<Text>,
+    /// Other criteria the finding violates: the client's documents, laws and regulations.
+    #[serde(default)]
+    pub other_criteria: Vec<Text>,
+    /// Markdown: the main aspects the client should improve.
+    #[serde(default)]
+    pub improvement: Option<Text>,
+    /// Markdown: a disagreement between the team and the client left unresolved.
+    #[serde(default)]
+    pub disagreement: Option<Text>,
+    /// The date the team leader reviewed the report (the day it was raised when absent).
+    #[serde(default)]
+    pub leader_reviewed: Option<At<Date>>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
@@ -559,6 +653,28 @@ pub struct Decision {
     /// Suspension: the end of the suspension period.
     #[serde(default)]
     pub until: Option<At<Date>>,
+    /// The decision departs from the team's recommendation: why, and when the team was told.
+    #[serde(default)]
+    pub deviation: Option<At<Deviation>>,
+    /// Markdown: supplementary information or clarifications obtained for the decision.
+    #[serde(default)]
+    pub supplementary: Option<Text>,
+    /// Markdown: major issues referred to the technical department, and its answer.
+    #[serde(default)]
+    pub escalation: Option<Text>,
+    /// Renewal, Markdown: performance over the certification cycle and complaints received.
+    #[serde(default)]
+    pub cycle_review: Option<Text>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(transform = super::formats::non_blank)]
+pub struct Deviation {
+    pub reason: Text,
+    /// The date the team leader was told of it.
+    #[serde(default)]
+    pub notified: Option<At<Date>>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
@@ -572,6 +688,9 @@ pub struct Certificate {
     pub issued: At<Date>,
     pub expires: At<Date>,
     pub scope: Text,
+    /// The scope in English, for the English text of the certificate (with `client.name_en`).
+    #[serde(default)]
+    pub scope_en: Option<Text>,
     pub sites: Vec<Text>,
     /// Date reported to the regulator.
     #[serde(default)]
@@ -592,6 +711,9 @@ pub struct Revision {
     /// Staff id.
     pub by: Text,
     pub change: Text,
+    /// A changed audit plan: the date the client agreed to the change.
+    #[serde(default)]
+    pub agreed: Option<At<Date>>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
@@ -684,7 +806,7 @@ mod keyed {
         impl<'de, V: Deserialize<'de>> Visitor<'de> for Either<V> {
             type Value = BTreeMap<Text, V>;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a mapping from document numbers to revision lists")
+                f.write_str("a mapping")
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
                 let mut out = BTreeMap::new();

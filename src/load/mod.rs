@@ -71,7 +71,12 @@ pub fn load_rules(root: &Path) -> Result<Rules> {
 fn load_rules_in(root: &Path) -> Result<Rules> {
     let rules = root.join("rules");
     let schemes = load_dir::<Scheme>(&rules.join("schemes"), |s| &s.id, scheme::problems)?;
-    let bodies = load_dir::<Body>(&rules.join("bodies"), |b| &b.id, body::problems)?;
+    let templates = root.join("templates");
+    let bodies = load_dir::<Body>(
+        &rules.join("bodies"),
+        |b| &b.id,
+        |b| body::problems(b, &templates),
+    )?;
     let cal_path = rules.join("calendar.yaml");
     let calendar = if cal_path.exists() {
         load_rule_file::<Calendar>(&cal_path, |_| Vec::new())?

@@ -22,6 +22,10 @@ pub struct Scheme {
     /// Short code used in certificate numbers (`{scheme}`).
     pub code: Text,
     pub name: Text,
+    /// The kind of management system in English, for certificates with an English text
+    /// (`trade secret management system`).
+    #[serde(default)]
+    pub system_en: Option<Text>,
     pub rule_document: At<Document>,
     pub standard: At<Standard>,
     pub audit_time: At<AuditTime>,
@@ -38,6 +42,9 @@ pub struct Scheme {
     /// this order.
     #[serde(default)]
     pub certificate_statements: Vec<Text>,
+    /// The rule document requires the body's certification mark on every certificate.
+    #[serde(default)]
+    pub certification_mark: Option<At<bool>>,
     /// The clause a notice to the client rests on, by notice form (`suspension`,
     /// `restoration`, `withdrawal`).
     #[serde(default)]

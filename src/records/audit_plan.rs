@@ -4,11 +4,14 @@
 use serde_json::{Value, json};
 
 use super::Writer;
-use crate::load::case::{Audit, AuditKind};
+use crate::load::case::{Audit, AuditKind, AuditPurpose};
 
 /// What an audit of each kind sets out to do when the plan does not say (TB-GZ-036 5.4.7,
 /// HZL-MSRG-005 4.2.3.1 name the objectives as a required item).
-pub(crate) fn default_objectives(kind: AuditKind) -> &'static str {
+pub(crate) fn default_objectives(kind: AuditKind, purpose: Option<AuditPurpose>) -> &'static str {
+    if purpose == Some(AuditPurpose::Restoration) {
+        return "验证获证组织针对暂停原因采取的纠正措施及其有效性，确认暂停期间未使用认证证书和认证标志、管理体系恢复正常运行，决定是否推荐恢复认证证书。";
+    }
     match kind {
         AuditKind::Stage1 => {
             "了解受审核方管理体系的策划和实施情况，评价管理体系文件及第二阶段审核的准备情况，确定第二阶段审核的重点。"
@@ -31,7 +34,10 @@ pub(crate) fn make(w: &mut Writer, a: &Audit) -> Value {
     let plan = a.plan.as_ref();
     let objectives = match plan.and_then(|p| p.objectives.as_ref()) {
         Some(o) => w.text("plan.objectives", o),
-        None => json!(default_objectives(a.kind.value)),
+        None => json!(default_objectives(
+            a.kind.value,
+            a.purpose.as_ref().map(|p| p.value)
+        )),
     };
     let mut agenda = Vec::new();
     for item in plan.map(|p| p.agenda.as_slice()).unwrap_or_default() {
@@ -63,7 +69,7 @@ pub(crate) fn make(w: &mut Writer, a: &Audit) -> Value {
     } else {
         String::new()
     };
-    let shifts = case.client.personnel.shifts.as_ref().map(|s| *w.v(s));
+    let shifts = shifts(w, a);
     json!({
         "audit": audit,
         "objectives": objectives,
@@ -74,5 +80,22 @@ pub(crate) fn make(w: &mut Writer, a: &Audit) -> Value {
         "reported": w.filled_in(plan.and_then(|p| p.reported.as_ref())),
         "expiry": expiry,
         "shifts": shifts,
+        // Reporting the plan to the regulator is a rule of some schemes only.
+        "reported_applies": w.scheme.rules.contains_key("plan-reported"),
+    })
+}
+
+/// The client's shifts and those the audit covers (TB-GZ-036 5.4.2 5)): none when the case
+/// does not say how many shifts the client works.
+pub(crate) fn shifts(w: &mut Writer, a: &Audit) -> Value {
+    let Some(count) = w.case.client.personnel.shifts.as_ref() else {
+        return Value::Null;
+    };
+    let count = *w.v(count);
+    let audited = a.shifts_audited.as_ref().map(|n| *w.v(n));
+    json!({
+        "count": count,
+        "audited": audited,
+        "reason": w.opt("shifts_reason", a.shifts_reason.as_ref()),
     })
 }

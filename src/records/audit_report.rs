@@ -37,11 +37,17 @@ pub(crate) fn make(w: &mut Writer, a: &Audit) -> Value {
         };
         items.push(json!({ "text": text, "evidence": evidence, "conclusion": conclusion }));
     }
+    // The report says what it said when written: its delivery, a later stage, changes only
+    // the delivery date, not the status of its nonconformities.
+    let written = report
+        .and_then(|r| r.issued.as_ref())
+        .map_or(a.end.value, |d| d.value)
+        .min(w.as_of);
     let mut ncs = Vec::new();
     for nc in &a.nonconformities {
         // As it stood on the report's date: a later verification is not the report's.
-        let verified = verification_date(case, nc).is_some_and(|d| w.known(d));
-        let accepted = nc.plan_accepted.as_ref().filter(|p| w.known(p.value));
+        let verified = verification_date(case, nc).is_some_and(|d| d <= written);
+        let accepted = nc.plan_accepted.as_ref().filter(|p| p.value <= written);
         let status = match (&nc.verification, &nc.verified_at, accepted) {
             (Some(v), _, _) if verified && *w.v(&v.effective) => {
                 format!("已验证有效（{}）", w.date(&v.date))
@@ -93,7 +99,10 @@ pub(crate) fn make(w: &mut Writer, a: &Audit) -> Value {
     // Without a plan's own wording, the objectives of an audit of this kind.
     let objectives = match a.plan.as_ref().and_then(|p| p.objectives.as_ref()) {
         Some(o) => w.text("plan.objectives", o),
-        None => json!(super::audit_plan::default_objectives(a.kind.value)),
+        None => json!(super::audit_plan::default_objectives(
+            a.kind.value,
+            a.purpose.as_ref().map(|p| p.value)
+        )),
     };
     let previous_open: Vec<Value> = case
         .nonconformities()
@@ -105,12 +114,27 @@ pub(crate) fn make(w: &mut Writer, a: &Audit) -> Value {
         .map(|(_, n)| json!(w.string("nonconformities.id", &n.id)))
         .collect();
     let concluded = a.conclusion.as_ref().map(|c| *w.v(c));
+    let purpose = a.purpose.as_ref().map(|p| *w.v(p));
     let conclusion = concluded
-        .map(|c| words::conclusion(a.kind.value, c))
+        .map(|c| words::conclusion(a.kind.value, purpose, c))
         .unwrap_or_default();
     let met = concluded.map(words::objectives_met).unwrap_or_default();
     let multisite = a.sites.len() > 1;
+    let r = report.map(|r| &r.value);
+    let notes = json!({
+        "deviations": w.opt_markdown("report.deviations", r.and_then(|r| r.deviations.as_ref())),
+        "programme_issues": w.opt_markdown("report.programme_issues", r.and_then(|r| r.programme_issues.as_ref())),
+        "regulator_checks": w.opt_markdown("report.regulator_checks", r.and_then(|r| r.regulator_checks.as_ref())),
+        "open_issues": w.opt_markdown("report.open_issues", r.and_then(|r| r.open_issues.as_ref())),
+        "dissent": w.opt_markdown("report.dissent", r.and_then(|r| r.dissent.as_ref())),
+        "scope_suitability": w.opt_markdown("report.scope_suitability", r.and_then(|r| r.scope_suitability.as_ref())),
+    });
+    let shifts = super::audit_plan::shifts(w, a);
+    let combined = super::audit_time::combined(w, a);
     json!({
+        "notes": notes,
+        "shifts": shifts,
+        "combined": combined,
             "audit": audit,
             "scope": w.text("application.scope", &case.application.scope),
             "objectives": objectives,

@@ -107,7 +107,54 @@ pub(crate) fn make(w: &mut Writer, a: &Audit) -> serde_json::Value {
             words::team_role(m.role.value)
         ));
     }
+    // Where the headcount comes from: the application, then stage 1's confirmation.
+    let declared = case.application.personnel.as_ref().map(|d| {
+        let full = *w.v(&d.full_time);
+        let part = d.part_time_equivalent.as_ref().map(|x| *w.v(x));
+        match part {
+            Some(x) if x > 0.0 => format!("全职{full}人，折算{}人", words::mandays(x)),
+            _ => format!("全职{full}人"),
+        }
+    });
+    // The initial audit's stages, each with its time, when this is one of them.
+    let mut stages = Vec::new();
+    if matches!(a.kind.value, AuditKind::Stage1 | AuditKind::Stage2) {
+        for s in case
+            .audits
+            .iter()
+            .filter(|s| matches!(s.kind.value, AuditKind::Stage1 | AuditKind::Stage2))
+        {
+            stages.push(json!({
+                "kind": words::audit_kind(*w.v(&s.kind)),
+                "mandays": words::mandays(*w.v(&s.mandays)),
+            }));
+        }
+    }
+    let mut site_time = Vec::new();
+    for id in &a.sites {
+        let site = w.site(id);
+        let spent = a
+            .site_mandays
+            .iter()
+            .find(|(k, _)| k.value == id.value)
+            .map(|(_, m)| words::mandays(*w.v(m)))
+            // One site visited: all the on-site time is spent there.
+            .or_else(|| (a.sites.len() == 1).then(|| words::mandays(a.onsite_mandays.value)));
+        site_time.push(json!({ "site": site, "mandays": spent.unwrap_or_default() }));
+    }
+    let manager = w
+        .body
+        .staff
+        .iter()
+        .find(|s| s.has_role(crate::load::body::StaffRole::ProgrammeManager))
+        .map(|s| w.body_text("staff.name", &s.name))
+        .unwrap_or(json!(""));
     json!({
+            "manager": manager,
+            "declared": declared.unwrap_or_default(),
+            "stages": stages,
+            "site_time": site_time,
+            "combined": combined(w, a),
             "audit": audit,
             "full_time": p.full_time.value,
             "part_time": p.part_time_equivalent.as_ref().map_or("0".to_string(), |x| words::mandays(x.value)),
@@ -129,5 +176,30 @@ pub(crate) fn make(w: &mut Writer, a: &Audit) -> serde_json::Value {
             "counted": counted,
             "excluded": excluded,
             "excluded_names": excluded_names.join("、"),
+    })
+}
+
+/// A combined audit's time: the total, each other system's own time, and the sum of the
+/// times alone that the total is measured against.
+pub(crate) fn combined(w: &mut Writer, a: &Audit) -> serde_json::Value {
+    let Some(c) = a.combined.as_ref() else {
+        return serde_json::Value::Null;
+    };
+    let mut sum = *w.v(&a.mandays);
+    let mut others = Vec::new();
+    for o in &c.others {
+        let m = *w.v(&o.mandays);
+        sum += m;
+        others.push(json!({
+            "standard": w.text("combined.others.standard", &o.standard),
+            "mandays": words::mandays(m),
+        }));
+    }
+    let total = *w.v(&c.total);
+    json!({
+        "total": words::mandays(total),
+        "others": others,
+        "sum": words::mandays(sum),
+        "share": words::percent(if sum > 0.0 { total / sum } else { 0.0 }),
     })
 }

@@ -52,7 +52,53 @@ pub(crate) fn make(w: &mut Writer, first: &Certificate) -> Value {
         }
         None => Value::Null,
     };
+    // Each site with its own activities, on an annex when there is more than one.
+    let mut annex: Vec<Value> = Vec::new();
+    if c.sites.len() > 1 {
+        for (id, info) in c.sites.iter().zip(&sites) {
+            let scope = case
+                .site(id)
+                .and_then(|s| s.scope.as_ref())
+                .map(|t| w.text("client.sites.scope", t));
+            let mut info = info.clone();
+            info["scope"] = scope.unwrap_or_else(|| json!(c.scope.value));
+            annex.push(info);
+        }
+    }
+    let mark = match (&w.scheme.certification_mark, &body.certification_mark) {
+        (Some(required), Some(path)) if *w.scheme_v(required) => {
+            json!(format!(
+                "/{}",
+                w.body_text("certification_mark", path)
+                    .as_str()
+                    .unwrap_or_default()
+            ))
+        }
+        _ => Value::Null,
+    };
+    let signatory = body
+        .staff
+        .iter()
+        .find(|s| s.has_role(crate::load::body::StaffRole::AuthorisedSignatory))
+        .map(|s| w.body_text("staff.name", &s.name))
+        .unwrap_or(json!(""));
+    // The English text needs the client's English name; the scope falls back to Chinese.
+    let english = match &case.client.name_en {
+        Some(name) => json!({
+            "name": w.text("client.name_en", name),
+            "scope": w.opt("certificates.scope_en", c.scope_en.as_ref()),
+            "system": match &w.scheme.system_en {
+                Some(t) => w.scheme_text("system_en", t),
+                None => json!("management system"),
+            },
+        }),
+        None => Value::Null,
+    };
     json!({
+        "annex": annex,
+        "mark": mark,
+        "signatory": signatory,
+        "english": english,
         "number": w.text("certificates.number", &c.number),
         "verify_one": one,
         "scope": w.text("certificates.scope", &c.scope),

@@ -27,7 +27,7 @@ pub(crate) fn make(w: &mut Writer, d: &Decision) -> Value {
         let conclusion = a
             .conclusion
             .as_ref()
-            .map(|c| words::conclusion(a.kind.value, *w.v(c)));
+            .map(|c| words::conclusion(a.kind.value, a.purpose.as_ref().map(|p| *w.v(p)), *w.v(c)));
         info["conclusion"] = json!(conclusion.unwrap_or_default());
         if leader.as_str().is_some_and(str::is_empty) {
             leader = info["leader"].clone();
@@ -40,6 +40,9 @@ pub(crate) fn make(w: &mut Writer, d: &Decision) -> Value {
         for nc in &a.nonconformities {
             let v = nc.verification.as_ref().filter(|v| w.known(v.date.value));
             closed = closed.max(v.map(|v| v.date.value));
+            // A minor NC is dealt with for the decision once its plan is accepted.
+            let accepted = nc.plan_accepted.as_ref().map(|d| d.value);
+            closed = closed.max(accepted.and_then(known));
             let entry = json!({
                 "id": w.string("nonconformities.id", &nc.id),
                 "clause": w.string("nonconformities.clause", &nc.clause),
@@ -55,6 +58,35 @@ pub(crate) fn make(w: &mut Writer, d: &Decision) -> Value {
             }
         }
     }
+    // Nonconformities of earlier audits whose corrective actions these audits verified.
+    for (a, nc) in case.nonconformities() {
+        let Some(at) = nc.verified_at.as_ref() else {
+            continue;
+        };
+        if d.audits.iter().all(|id| id.value != at.value) || !w.known(a.end.value) {
+            continue;
+        }
+        w.text("nonconformities.verified_at", at);
+        let raised_at = w.audit(a);
+        let verifying = case.audit(at).map(|v| w.audit(v)).unwrap_or_default();
+        let entry = json!({
+            "id": w.string("nonconformities.id", &nc.id),
+            "clause": w.string("nonconformities.clause", &nc.clause),
+            "audit": format!("{}（{}）", raised_at["kind"].as_str().unwrap_or_default(), raised_at["dates"].as_str().unwrap_or_default()),
+            "verified_at": format!("{}（{}）", verifying["kind"].as_str().unwrap_or_default(), verifying["dates"].as_str().unwrap_or_default()),
+        });
+        match *w.v(&nc.grade) {
+            Grade::Major => majors.push(entry),
+            Grade::Minor => minors.push(entry),
+        }
+    }
+    let deviation = match d.deviation.as_ref() {
+        Some(x) => json!({
+            "reason": w.text("decisions.deviation.reason", &x.reason),
+            "notified": w.happened(x.notified.as_ref()),
+        }),
+        None => Value::Null,
+    };
     let as_of = w.as_of;
     let granted: Vec<Value> = case
         .certificates
@@ -78,7 +110,12 @@ pub(crate) fn make(w: &mut Writer, d: &Decision) -> Value {
             "positive": outcome.is_positive(),
             "simplified": simplified,
             "date": w.date(&d.date),
-            "reason": w.opt("decisions.reason", d.reason.as_ref()),
+            "reason": w.opt("decisions.reason", d.reason.as_ref()).as_str().unwrap_or_default().trim_end_matches('。').to_string(),
+            "deviation": deviation,
+            "supplementary": w.opt_markdown("decisions.supplementary", d.supplementary.as_ref()),
+            "escalation": w.opt_markdown("decisions.escalation", d.escalation.as_ref()),
+            "cycle_review": w.opt_markdown("decisions.cycle_review", d.cycle_review.as_ref()),
+            "renewal": d.kind.value == crate::load::case::DecisionKind::Recertification,
             "trigger": w.happened(d.trigger.as_ref()),
             "until": d.until.as_ref().map(|u| w.date(u)).unwrap_or_default(),
             "audits": audits,

@@ -314,7 +314,10 @@ impl<'a> Writer<'a> {
         let (start, end) = (*self.v(&a.start), *self.v(&a.end));
         json!({
             "id": self.string("audits.id", &a.id),
-            "kind": words::audit_kind(kind),
+            "kind": match a.purpose.as_ref().map(|p| *self.v(p)) {
+                Some(p) => format!("{}（{}）", words::audit_kind(kind), words::purpose(p)),
+                None => words::audit_kind(kind).to_string(),
+            },
             "dates": words::date_range(start, end),
             "start": words::date(start),
             "end": words::date(end),
@@ -445,6 +448,16 @@ pub fn make(
         },
         Subject::Certificate(c) => certificate::make(&mut w, c),
     };
+    // A changed plan shows the client's agreement to this revision, not to the one before.
+    let agreed = case
+        .revisions
+        .iter()
+        .filter(|(number, _)| number.value == doc.number)
+        .flat_map(|(_, list)| list)
+        .find(|d| d.rev.value == current.rev)
+        .and_then(|d| d.agreed.as_ref())
+        .map(|d| w.filled_in(Some(d)))
+        .unwrap_or_default();
     // The revision table is presentation of the record's own history, not data it shows
     // about the case: it stays out of the fingerprint.
     let facts = std::mem::take(&mut w.facts);
@@ -489,6 +502,8 @@ pub fn make(
         "doc": {
             "number": doc.number,
             "revision": current.rev,
+            "first": index == 0,
+            "agreed": agreed,
             "date": words::date(current.date),
             "revisions": table,
             "form": form_info,

@@ -64,7 +64,35 @@ pub(crate) fn make(w: &mut Writer, a: &Audit, nc: &Nonconformity) -> Value {
             })
             .unwrap_or_default(),
     };
+    let other_criteria: Vec<Value> = nc
+        .other_criteria
+        .iter()
+        .map(|c| w.text("nonconformities.other_criteria", c))
+        .collect();
+    // Verified at a later audit: that audit's leader verified it, on its last day.
+    let later_verifier = match nc.verified_at.as_ref().and_then(|id| case.audit(id)) {
+        Some(later) if verified => {
+            let leader = later
+                .team
+                .iter()
+                .find(|m| m.role.value == crate::load::case::TeamRole::Leader)
+                .map(|m| w.name(&m.person))
+                .unwrap_or(json!(""));
+            json!({ "by": leader, "date": w.date(&later.end) })
+        }
+        _ => Value::Null,
+    };
+    let leader_reviewed = match nc.leader_reviewed.as_ref() {
+        Some(d) => w.happened(Some(d)),
+        None => words::date(nc.raised.value),
+    };
     json!({
+        "other_criteria": other_criteria,
+        "improvement": w.opt_markdown("nonconformities.improvement", nc.improvement.as_ref()),
+        "disagreement": w.opt_markdown("nonconformities.disagreement", nc.disagreement.as_ref()),
+        "leader_reviewed": leader_reviewed,
+        "responded": if responded { w.happened(nc.responded.as_ref()) } else { String::new() },
+        "later_verifier": later_verifier,
         "audit": audit,
         "id": w.string("nonconformities.id", &nc.id),
         "grade": words::grade(grade),

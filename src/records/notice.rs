@@ -56,7 +56,17 @@ pub(crate) fn make(w: &mut Writer, d: &Decision, form: Form) -> Value {
         Some(t) => w.scheme_text("notice_basis", t),
         None => json!(""),
     };
+    // The audits the decision rests on (a restoration's verification audit).
+    let mut audits = Vec::new();
+    for id in &d.audits {
+        w.text("decisions.audits", id);
+        if let Some(a) = case.audit(id) {
+            let info = w.audit(a);
+            audits.push(json!({ "kind": info["kind"], "dates": info["dates"] }));
+        }
+    }
     json!({
+        "audits": audits,
         "certificate": number,
         "scope": scope,
         "expires": expires,
@@ -66,6 +76,7 @@ pub(crate) fn make(w: &mut Writer, d: &Decision, form: Form) -> Value {
         "until": d.until.as_ref().map(|u| w.date(u)).unwrap_or_default(),
         "decided_by": w.name(&d.decided_by),
         "approved_by": match d.approved_by.as_ref() { Some(p) => w.name(p), None => json!("") },
+        "approved": w.happened(d.approved.as_ref()),
         "restored": restored,
         "suspended": suspended,
         "basis": basis,

@@ -4,7 +4,8 @@
 use crate::load::Date;
 use crate::load::body::Employment;
 use crate::load::case::{
-    AuditKind, Conclusion, DecisionKind, Grade, Outcome, Risk, TeamRole, VerificationMethod,
+    AuditKind, AuditPurpose, Conclusion, DecisionKind, Grade, Outcome, Risk, TeamRole,
+    VerificationMethod,
 };
 
 /// `2026年3月18日`, as the seeds' forms write dates.
@@ -52,6 +53,19 @@ pub fn audit_kind(k: AuditKind) -> &'static str {
         AuditKind::Surveillance => "监督审核",
         AuditKind::Recertification => "再认证审核",
         AuditKind::Special => "特殊审核",
+    }
+}
+
+/// What a special audit is for, or what a surveillance or recertification also does.
+pub fn purpose(p: AuditPurpose) -> &'static str {
+    match p {
+        AuditPurpose::ScopeExtension => "扩大认证范围",
+        AuditPurpose::Complaint => "投诉调查",
+        AuditPurpose::Change => "获证组织变更",
+        AuditPurpose::Restoration => "恢复认证",
+        AuditPurpose::RegulatorNotice => "监管部门通报",
+        AuditPurpose::RandomCheck => "不通知审核",
+        AuditPurpose::RegulatorRequest => "监管部门要求",
     }
 }
 
@@ -121,12 +135,14 @@ pub fn outcome(o: Outcome) -> &'static str {
 
 /// The team's recommendation in the words of the audit's kind: an initial audit recommends
 /// registration, a surveillance keeping it, a recertification renewing it.
-pub fn conclusion(kind: AuditKind, c: Conclusion) -> String {
-    let what = match kind {
-        AuditKind::Stage1 | AuditKind::Stage2 => "认证注册",
-        AuditKind::Surveillance => "保持认证注册资格",
-        AuditKind::Recertification => "更新认证注册资格（再认证）",
-        AuditKind::Special => "按特殊审核的目的作出相应的认证决定",
+pub fn conclusion(kind: AuditKind, purpose: Option<AuditPurpose>, c: Conclusion) -> String {
+    let what = match (kind, purpose) {
+        (_, Some(AuditPurpose::Restoration)) => "恢复认证证书和认证标志的使用",
+        (AuditKind::Special, Some(AuditPurpose::ScopeExtension)) => "扩大认证范围",
+        (AuditKind::Stage1 | AuditKind::Stage2, _) => "认证注册",
+        (AuditKind::Surveillance, _) => "保持认证注册资格",
+        (AuditKind::Recertification, _) => "更新认证注册资格（再认证）",
+        (AuditKind::Special, _) => "按特殊审核的目的作出相应的认证决定",
     };
     match c {
         Conclusion::Ready => "具备实施第二阶段审核的条件".into(),
@@ -136,6 +152,9 @@ pub fn conclusion(kind: AuditKind, c: Conclusion) -> String {
             format!("不符合项的纠正和纠正措施经验证有效后，推荐{what}")
         }
         Conclusion::NotRecommend => match kind {
+            _ if purpose == Some(AuditPurpose::Restoration) => {
+                format!("不推荐{what}，建议撤销认证证书")
+            }
             AuditKind::Surveillance | AuditKind::Recertification => {
                 format!("不推荐{what}，建议暂停或撤销认证证书")
             }

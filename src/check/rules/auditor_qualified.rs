@@ -4,6 +4,7 @@
 
 use crate::check::{Applies, Check, Ctx, Finding, Rule};
 use crate::diag::Severity;
+use crate::load::body::StaffRole;
 use crate::load::case::TeamRole;
 
 pub static RULE: Rule = Rule {
@@ -11,7 +12,7 @@ pub static RULE: Rule = Rule {
     severity: Severity::Error,
     summary: "leaders and auditors hold a registration for the scheme; experts have specialty code, employer and title",
     docs: "For every team member, the body's staff register is read: a leader or auditor needs \
-           a `registration` number and the case's scheme among `schemes`; a technical expert \
+           the role `auditor` or `lead-auditor`, a `registration` number and the case's scheme among `schemes`; a technical expert \
            needs `specialty_codes`, `employer` and `title` (printed on the audit plan).",
     example: "staff:\n  - { id: li-si, roles: [auditor], schemes: [confidentiality] }   # case scheme: pii-public-cloud",
     default_citations: &[],
@@ -30,6 +31,12 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             let mut missing: Vec<&str> = Vec::new();
             match m.role.value {
                 TeamRole::Leader | TeamRole::Auditor => {
+                    // A registration alone (a decision maker's) does not make an auditor.
+                    if !staff.has_role(StaffRole::Auditor)
+                        && !staff.has_role(StaffRole::LeadAuditor)
+                    {
+                        missing.push("the role `auditor` (or `lead-auditor`) in `roles`");
+                    }
                     if staff
                         .registration
                         .as_ref()

@@ -79,6 +79,8 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
 
     for a in &c.audits {
         a.sites.iter().for_each(|s| sites.check(s, out));
+        let visited = Known::new("site this audit visits", a.sites.iter().map(|s| s.as_str()));
+        a.site_mandays.keys().for_each(|s| visited.check(s, out));
         if let Some(plan) = &a.plan {
             for item in &plan.agenda {
                 item.site.iter().for_each(|s| sites.check(s, out));
