@@ -43,14 +43,26 @@ pub(crate) fn make(w: &mut Writer, d: &Decision) -> Value {
             // A minor NC is dealt with for the decision once its plan is accepted.
             let accepted = nc.plan_accepted.as_ref().map(|d| d.value);
             closed = closed.max(accepted.and_then(known));
+            // The status as the decision maker read it, in the form's words.
+            let status = match v {
+                Some(v) => format!(
+                    "{}{}，{}",
+                    words::method(*w.v(&v.method)),
+                    w.date(&v.date),
+                    if *w.v(&v.effective) { "有效" } else { "未关闭" }
+                ),
+                None => match (nc.grade.value, nc.plan_accepted.as_ref()) {
+                    (Grade::Minor, Some(p)) if w.known(p.value) => {
+                        format!("纠正措施计划已接受{}", w.date(p))
+                    }
+                    (Grade::Major, _) => "未验证".to_string(),
+                    (Grade::Minor, _) => "待处理".to_string(),
+                },
+            };
             let entry = json!({
                 "id": w.string("nonconformities.id", &nc.id),
                 "clause": w.string("nonconformities.clause", &nc.clause),
-                "audit": a.id.value,
-                "verified": v.map(|v| w.date(&v.date)).unwrap_or_default(),
-                "method": v.map(|v| words::method(*w.v(&v.method))).unwrap_or_default(),
-                "effective": v.is_some_and(|v| *w.v(&v.effective)),
-                "plan_accepted": w.happened(nc.plan_accepted.as_ref()),
+                "status": status,
             });
             match *w.v(&nc.grade) {
                 Grade::Major => majors.push(entry),
@@ -69,11 +81,17 @@ pub(crate) fn make(w: &mut Writer, d: &Decision) -> Value {
         w.text("nonconformities.verified_at", at);
         let raised_at = w.audit(a);
         let verifying = case.audit(at).map(|v| w.audit(v)).unwrap_or_default();
+        let named = |info: &Value| {
+            format!(
+                "{}（{}）",
+                info["kind"].as_str().unwrap_or_default(),
+                info["dates"].as_str().unwrap_or_default()
+            )
+        };
         let entry = json!({
             "id": w.string("nonconformities.id", &nc.id),
             "clause": w.string("nonconformities.clause", &nc.clause),
-            "audit": format!("{}（{}）", raised_at["kind"].as_str().unwrap_or_default(), raised_at["dates"].as_str().unwrap_or_default()),
-            "verified_at": format!("{}（{}）", verifying["kind"].as_str().unwrap_or_default(), verifying["dates"].as_str().unwrap_or_default()),
+            "status": format!("{}开具，已在{}中验证", named(&raised_at), named(&verifying)),
         });
         match *w.v(&nc.grade) {
             Grade::Major => majors.push(entry),

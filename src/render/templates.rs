@@ -35,6 +35,11 @@ impl Templates {
         tera.register_filter("markdown", |s: &str, _: Kwargs, _: &State| {
             Value::safe_string(&markdown::to_typst(s))
         });
+        // Text kept on one line (a name, an id): a CJK name never breaks between its
+        // characters, an id never at its hyphen.
+        tera.register_filter("whole", |s: &str, _: Kwargs, _: &State| {
+            Value::safe_string(&format!("#box({})", typst_text::literal(s)))
+        });
         // A QR code of the text, as the Typst array of module rows `qr()` in layout.typ draws.
         tera.register_filter("qr", |s: &str, _: Kwargs, _: &State| {
             let rows: Vec<String> = crate::records::qr_rows(s)

@@ -19,6 +19,7 @@ use crate::common::repo;
 /// What one record must show: (catalogue item, text that must appear).
 struct Want {
     file: String,
+    pages: usize,
     text: String,
     missing: Vec<String>,
 }
@@ -81,6 +82,7 @@ fn every_record_shows_every_mandatory_item_of_part_b_with_the_cases_values() {
         let path = dir.path().join(&e.file);
         let mut w = Want {
             file: e.file.clone(),
+            pages: pages_of(&path),
             text: text_of(&path),
             missing: Vec::new(),
         };
@@ -582,6 +584,11 @@ fn certificate(
         );
     }
     w.has("seal and signatory", "认证机构印章");
+    // The certificate is one page; the annex of sites is a second.
+    let pages = if c.sites.len() > 1 { 2 } else { 1 };
+    if w.pages != pages {
+        w.missing.push(format!("{} pages, not {pages}", w.pages));
+    }
 }
 
 fn notice(
