@@ -279,12 +279,12 @@ fn a_template_changed_without_a_new_form_version_is_reported_and_a_new_version_k
         tb["message"]
             .as_str()
             .unwrap_or_default()
-            .contains("(to B/2)"),
+            .contains("(to B/3)"),
         "{tb}"
     );
     for (body, from, to) in [
-        ("tb", "version: B/1", "version: B/2"),
-        ("hzl", "version: A/1", "version: A/2"),
+        ("tb", "version: B/2", "version: B/3"),
+        ("hzl", "version: A/2", "version: A/3"),
     ] {
         let path = dir.path().join(format!("rules/bodies/{body}.yaml"));
         let text = std::fs::read_to_string(&path).expect("the body");

@@ -163,6 +163,8 @@ pub(crate) fn make(w: &mut Writer, a: &Audit) -> serde_json::Value {
             "band": band_text,
             "table_mandays": table_md.map(words::mandays).unwrap_or_default(),
             "risk": words::risk(risk_class),
+            // A scheme without a risk percentage names risk as a factor only.
+            "risk_applies": scheme.audit_time.risk.is_some(),
             "risk_adjustment": format!("{}{}", if risk > 0.0 { "+" } else { "" }, words::percent(risk)),
             "adjusted": adjusted.map(words::mandays).unwrap_or_default(),
             "reductions": reductions,

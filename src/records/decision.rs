@@ -49,7 +49,11 @@ pub(crate) fn make(w: &mut Writer, d: &Decision) -> Value {
                     "{}{}，{}",
                     words::method(*w.v(&v.method)),
                     w.date(&v.date),
-                    if *w.v(&v.effective) { "有效" } else { "未关闭" }
+                    if *w.v(&v.effective) {
+                        "有效"
+                    } else {
+                        "未关闭"
+                    }
                 ),
                 None => match (nc.grade.value, nc.plan_accepted.as_ref()) {
                     (Grade::Minor, Some(p)) if w.known(p.value) => {
