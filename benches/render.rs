@@ -38,7 +38,7 @@ fn main() {
         .map(|i| {
             let mut r = mix[i % mix.len()].clone();
             r.number = format!("{}-{}", r.number, i / mix.len());
-            r.context["doc"]["number"] = serde_json::json!(r.number);
+            r.context.doc.number = r.number.clone();
             r
         })
         .collect();

@@ -370,16 +370,12 @@ pub fn markdown(data: &str) -> Result<(), Finding> {
         return Ok(());
     }
     let mut record = env.nc_report.clone();
-    let Some(slot) = record
-        .context
-        .get_mut("r")
-        .and_then(|r| r.get_mut("description"))
-    else {
+    let crate::records::view::FormView::Nc(nc) = &mut record.context.r else {
         return Err(Finding::Setup(
             "the nc-report record has no r.description".into(),
         ));
     };
-    *slot = serde_json::Value::String(text.clone());
+    nc.description = text.clone();
     env.render(&record).map_err(|f| match f {
         Finding::Render { record, message } => Finding::Render {
             record,

@@ -1,9 +1,10 @@
 //! 审核计划 (B.1): objectives, criteria, scope, dates and sites, duration, team with
 //! registration numbers, experts, the agenda, and the client's confirmation.
 
-use serde_json::{Value, json};
+use serde::Serialize;
 
 use super::Writer;
+use super::view::AuditView;
 use crate::load::case::{Audit, AuditKind, AuditPurpose};
 
 /// What an audit of each kind sets out to do when the plan does not say (TB-GZ-036 5.4.7,
@@ -29,36 +30,68 @@ pub(crate) fn default_objectives(kind: AuditKind, purpose: Option<AuditPurpose>)
     }
 }
 
-pub(crate) fn make(w: &mut Writer, a: &Audit) -> Value {
+/// 审核计划's own content.
+#[derive(Debug, Clone, Serialize)]
+pub struct PlanView {
+    pub audit: AuditView,
+    pub objectives: String,
+    pub scope: String,
+    pub agenda: Vec<AgendaRow>,
+    pub issued: String,
+    pub confirmed: String,
+    pub reported: String,
+    /// The certificate's expiry, on a recertification plan.
+    pub expiry: String,
+    pub shifts: Option<Shifts>,
+    /// Reporting the plan to the regulator is a rule of some schemes only.
+    pub reported_applies: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AgendaRow {
+    pub date: String,
+    pub time: String,
+    pub activity: String,
+    pub site: String,
+    pub clauses: String,
+    pub auditors: Vec<String>,
+}
+
+/// The client's shifts and those an audit covers (TB-GZ-036 5.4.2 5)).
+#[derive(Debug, Clone, Serialize)]
+pub struct Shifts {
+    pub count: u32,
+    pub audited: Option<u32>,
+    pub reason: String,
+}
+
+pub(crate) fn make(w: &mut Writer, a: &Audit) -> PlanView {
     let audit = w.audit(a);
     let plan = a.plan.as_ref();
     let objectives = match plan.and_then(|p| p.objectives.as_ref()) {
         Some(o) => w.text("plan.objectives", o),
-        None => json!(default_objectives(
-            a.kind.value,
-            a.purpose.as_ref().map(|p| p.value)
-        )),
+        None => default_objectives(a.kind.value, a.purpose.as_ref().map(|p| p.value)).to_string(),
     };
     let mut agenda = Vec::new();
     for item in plan.map(|p| p.agenda.as_slice()).unwrap_or_default() {
         let site = match item.site.as_ref() {
             Some(s) => w.site_name(s),
-            None => json!(""),
+            None => String::new(),
         };
-        let auditors: Vec<Value> = item.auditors.iter().map(|p| w.name(p)).collect();
+        let auditors = item.auditors.iter().map(|p| w.name(p)).collect();
         let clauses: Vec<String> = item
             .clauses
             .iter()
-            .map(|c| w.string("plan.agenda.clauses", c))
+            .map(|c| w.text("plan.agenda.clauses", c))
             .collect();
-        agenda.push(json!({
-            "date": w.date(&item.date),
-            "time": w.opt("plan.agenda.time", item.time.as_ref()),
-            "activity": w.text("plan.agenda.activity", &item.activity),
-            "site": site,
-            "clauses": clauses.join("、"),
-            "auditors": auditors,
-        }));
+        agenda.push(AgendaRow {
+            date: w.date(&item.date),
+            time: w.opt("plan.agenda.time", item.time.as_ref()),
+            activity: w.text("plan.agenda.activity", &item.activity),
+            site,
+            clauses: clauses.join("、"),
+            auditors,
+        });
     }
     let case = w.case;
     let scope = w.text("application.scope", &case.application.scope);
@@ -69,33 +102,29 @@ pub(crate) fn make(w: &mut Writer, a: &Audit) -> Value {
     } else {
         String::new()
     };
-    let shifts = shifts(w, a);
-    json!({
-        "audit": audit,
-        "objectives": objectives,
-        "scope": scope,
-        "agenda": agenda,
-        "issued": w.happened(plan.and_then(|p| p.issued.as_ref())),
-        "confirmed": w.filled_in(plan.and_then(|p| p.confirmed.as_ref())),
-        "reported": w.filled_in(plan.and_then(|p| p.reported.as_ref())),
-        "expiry": expiry,
-        "shifts": shifts,
-        // Reporting the plan to the regulator is a rule of some schemes only.
-        "reported_applies": w.scheme.rules.contains_key("plan-reported"),
-    })
+    PlanView {
+        audit,
+        objectives,
+        scope,
+        agenda,
+        issued: w.happened(plan.and_then(|p| p.issued.as_ref())),
+        confirmed: w.filled_in(plan.and_then(|p| p.confirmed.as_ref())),
+        reported: w.filled_in(plan.and_then(|p| p.reported.as_ref())),
+        expiry,
+        shifts: shifts(w, a),
+        reported_applies: w.scheme.rules.contains_key("plan-reported"),
+    }
 }
 
-/// The client's shifts and those the audit covers (TB-GZ-036 5.4.2 5)): none when the case
-/// does not say how many shifts the client works.
-pub(crate) fn shifts(w: &mut Writer, a: &Audit) -> Value {
-    let Some(count) = w.case.client.personnel.shifts.as_ref() else {
-        return Value::Null;
-    };
-    let count = *w.v(count);
+/// The client's shifts and those the audit covers: none when the case does not say how
+/// many shifts the client works.
+pub(crate) fn shifts(w: &mut Writer, a: &Audit) -> Option<Shifts> {
+    let case = w.case;
+    let count = *w.v(case.client.personnel.shifts.as_ref()?);
     let audited = a.shifts_audited.as_ref().map(|n| *w.v(n));
-    json!({
-        "count": count,
-        "audited": audited,
-        "reason": w.opt("shifts_reason", a.shifts_reason.as_ref()),
+    Some(Shifts {
+        count,
+        audited,
+        reason: w.opt("shifts_reason", a.shifts_reason.as_ref()),
     })
 }

@@ -2,13 +2,81 @@
 //! the audit items the scheme requires for its kind, the findings, the nonconformities,
 //! and the team's conclusion.
 
-use serde_json::{Value, json};
+use serde::Serialize;
 
+use super::audit_plan::Shifts;
+use super::audit_time::CombinedView;
+use super::view::AuditView;
 use super::{Writer, words};
 use crate::control::stages::verification_date;
 use crate::load::case::{Audit, FindingConclusion};
 
-pub(crate) fn make(w: &mut Writer, a: &Audit) -> Value {
+/// 审核报告's own content.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReportView {
+    pub audit: AuditView,
+    pub scope: String,
+    pub objectives: String,
+    pub objectives_met: String,
+    pub items: Vec<ItemRow>,
+    pub summary: String,
+    pub ncs: Vec<NcRow>,
+    pub nc_count: usize,
+    pub major_count: usize,
+    /// Nonconformities of earlier audits verified at this one.
+    pub previous_verified: Vec<String>,
+    pub conclusion: String,
+    pub issued: String,
+    pub delivered: String,
+    pub justification: Option<Justification>,
+    pub absent: Option<Absence>,
+    pub multisite: bool,
+    pub notes: Notes,
+    pub shifts: Option<Shifts>,
+    pub combined: Option<CombinedView>,
+}
+
+/// One audit item the scheme requires, with what the team found.
+#[derive(Debug, Clone, Serialize)]
+pub struct ItemRow {
+    pub text: String,
+    pub evidence: String,
+    pub conclusion: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct NcRow {
+    pub id: String,
+    pub grade: String,
+    pub clause: String,
+    pub description: String,
+    pub status: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Justification {
+    pub condition: String,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Absence {
+    pub delegate: String,
+    pub reason: String,
+}
+
+/// 七、需说明的情况: Markdown, empty when the case has nothing to say.
+#[derive(Debug, Clone, Serialize)]
+pub struct Notes {
+    pub deviations: String,
+    pub programme_issues: String,
+    pub regulator_checks: String,
+    pub open_issues: String,
+    pub dissent: String,
+    pub scope_suitability: String,
+}
+
+pub(crate) fn make(w: &mut Writer, a: &Audit) -> ReportView {
     let case = w.case;
     let scheme = w.scheme;
     let audit = w.audit(a);
@@ -27,15 +95,19 @@ pub(crate) fn make(w: &mut Writer, a: &Audit) -> Value {
                     FindingConclusion::Conforms => "符合".to_string(),
                     FindingConclusion::NotApplicable => "不适用".to_string(),
                     FindingConclusion::Nonconforming => match &f.nc {
-                        Some(nc) => format!("不符合（{}）", w.string("findings.nc", nc)),
+                        Some(nc) => format!("不符合（{}）", w.text("findings.nc", nc)),
                         None => "不符合".to_string(),
                     },
                 };
                 (w.markdown("findings.evidence", &f.evidence), conclusion)
             }
-            None => (json!(""), String::new()),
+            None => (String::new(), String::new()),
         };
-        items.push(json!({ "text": text, "evidence": evidence, "conclusion": conclusion }));
+        items.push(ItemRow {
+            text,
+            evidence,
+            conclusion,
+        });
     }
     // The report says what it said when written: its delivery, a later stage, changes only
     // the delivery date, not the status of its nonconformities.
@@ -45,7 +117,6 @@ pub(crate) fn make(w: &mut Writer, a: &Audit) -> Value {
         .min(w.as_of);
     let mut ncs = Vec::new();
     for nc in &a.nonconformities {
-        // As it stood on the report's date: a later verification is not the report's.
         let verified = verification_date(case, nc).is_some_and(|d| d <= written);
         let accepted = nc.plan_accepted.as_ref().filter(|p| p.value <= written);
         let status = match (&nc.verification, &nc.verified_at, accepted) {
@@ -63,93 +134,103 @@ pub(crate) fn make(w: &mut Writer, a: &Audit) -> Value {
             (_, _, Some(p)) => format!("纠正措施计划已接受（{}）", w.date(p)),
             _ => "待纠正".to_string(),
         };
-        ncs.push(json!({
-            "id": w.string("nonconformities.id", &nc.id),
-            "grade": words::grade(*w.v(&nc.grade)),
-            "clause": w.string("nonconformities.clause", &nc.clause),
-            "description": w.markdown("nonconformities.description", &nc.description),
-            "status": status,
-        }));
+        ncs.push(NcRow {
+            id: w.text("nonconformities.id", &nc.id),
+            grade: words::grade(*w.v(&nc.grade)).to_string(),
+            clause: w.text("nonconformities.clause", &nc.clause),
+            description: w.markdown("nonconformities.description", &nc.description),
+            status,
+        });
     }
     let majors = a
         .nonconformities
         .iter()
         .filter(|n| n.grade.value == crate::load::case::Grade::Major)
         .count();
-    let summary = match report.and_then(|r| r.summary.as_ref()) {
-        Some(s) => w.markdown("report.summary", s),
-        None => json!(""),
-    };
-    let justification = match a.offsite.as_ref().or(a.stage1_skipped.as_ref()) {
-        Some(j) => json!({
-            "condition": w.text("offsite.condition", &j.condition),
-            "reason": w.text("offsite.reason", &j.reason),
-        }),
-        None => Value::Null,
-    };
-    let meetings = a.meetings.as_ref();
-    let closing = meetings.and_then(|m| m.closing.as_ref());
+    let summary = w.opt_markdown("report.summary", report.and_then(|r| r.summary.as_ref()));
+    let justification = a
+        .offsite
+        .as_ref()
+        .or(a.stage1_skipped.as_ref())
+        .map(|j| Justification {
+            condition: w.text("offsite.condition", &j.condition),
+            reason: w.text("offsite.reason", &j.reason),
+        });
+    let closing = a.meetings.as_ref().and_then(|m| m.closing.as_ref());
     let absent = match closing {
-        Some(c) if !*w.v(&c.top_manager_present) => json!({
-            "delegate": w.opt("meetings.closing.delegate", c.delegate.as_ref()),
-            "reason": w.opt("meetings.closing.delegation_reason", c.delegation_reason.as_ref()),
+        Some(c) if !*w.v(&c.top_manager_present) => Some(Absence {
+            delegate: w.opt("meetings.closing.delegate", c.delegate.as_ref()),
+            reason: w.opt(
+                "meetings.closing.delegation_reason",
+                c.delegation_reason.as_ref(),
+            ),
         }),
-        _ => Value::Null,
+        _ => None,
     };
     // Without a plan's own wording, the objectives of an audit of this kind.
     let objectives = match a.plan.as_ref().and_then(|p| p.objectives.as_ref()) {
         Some(o) => w.text("plan.objectives", o),
-        None => json!(super::audit_plan::default_objectives(
-            a.kind.value,
-            a.purpose.as_ref().map(|p| p.value)
-        )),
+        None => {
+            super::audit_plan::default_objectives(a.kind.value, a.purpose.as_ref().map(|p| p.value))
+                .to_string()
+        }
     };
-    let previous_open: Vec<Value> = case
+    let previous_verified = case
         .nonconformities()
         .filter(|(_, n)| {
             n.verified_at
                 .as_ref()
                 .is_some_and(|v| v.value == a.id.value)
         })
-        .map(|(_, n)| json!(w.string("nonconformities.id", &n.id)))
+        .map(|(_, n)| w.text("nonconformities.id", &n.id))
         .collect();
     let concluded = a.conclusion.as_ref().map(|c| *w.v(c));
     let purpose = a.purpose.as_ref().map(|p| *w.v(p));
     let conclusion = concluded
         .map(|c| words::conclusion(a.kind.value, purpose, c))
         .unwrap_or_default();
-    let met = concluded.map(words::objectives_met).unwrap_or_default();
-    let multisite = a.sites.len() > 1;
+    let objectives_met = concluded
+        .map(words::objectives_met)
+        .unwrap_or_default()
+        .to_string();
     let r = report.map(|r| &r.value);
-    let notes = json!({
-        "deviations": w.opt_markdown("report.deviations", r.and_then(|r| r.deviations.as_ref())),
-        "programme_issues": w.opt_markdown("report.programme_issues", r.and_then(|r| r.programme_issues.as_ref())),
-        "regulator_checks": w.opt_markdown("report.regulator_checks", r.and_then(|r| r.regulator_checks.as_ref())),
-        "open_issues": w.opt_markdown("report.open_issues", r.and_then(|r| r.open_issues.as_ref())),
-        "dissent": w.opt_markdown("report.dissent", r.and_then(|r| r.dissent.as_ref())),
-        "scope_suitability": w.opt_markdown("report.scope_suitability", r.and_then(|r| r.scope_suitability.as_ref())),
-    });
-    let shifts = super::audit_plan::shifts(w, a);
-    let combined = super::audit_time::combined(w, a);
-    json!({
-        "notes": notes,
-        "shifts": shifts,
-        "combined": combined,
-            "audit": audit,
-            "scope": w.text("application.scope", &case.application.scope),
-            "objectives": objectives,
-            "items": items,
-            "summary": summary,
-            "ncs": ncs,
-            "nc_count": a.nonconformities.len(),
-            "major_count": majors,
-            "previous_verified": previous_open,
-            "conclusion": conclusion,
-            "objectives_met": met,
-            "issued": w.happened(report.and_then(|r| r.issued.as_ref())),
-            "delivered": w.filled_in(report.and_then(|r| r.delivered.as_ref())),
-            "justification": justification,
-            "absent": absent,
-            "multisite": multisite,
-    })
+    let mut note = |name: &str, t: Option<&crate::load::case::Text>| w.opt_markdown(name, t);
+    let notes = Notes {
+        deviations: note("report.deviations", r.and_then(|r| r.deviations.as_ref())),
+        programme_issues: note(
+            "report.programme_issues",
+            r.and_then(|r| r.programme_issues.as_ref()),
+        ),
+        regulator_checks: note(
+            "report.regulator_checks",
+            r.and_then(|r| r.regulator_checks.as_ref()),
+        ),
+        open_issues: note("report.open_issues", r.and_then(|r| r.open_issues.as_ref())),
+        dissent: note("report.dissent", r.and_then(|r| r.dissent.as_ref())),
+        scope_suitability: note(
+            "report.scope_suitability",
+            r.and_then(|r| r.scope_suitability.as_ref()),
+        ),
+    };
+    ReportView {
+        audit,
+        scope: w.text("application.scope", &case.application.scope),
+        objectives,
+        objectives_met,
+        items,
+        summary,
+        ncs,
+        nc_count: a.nonconformities.len(),
+        major_count: majors,
+        previous_verified,
+        conclusion,
+        issued: w.happened(report.and_then(|r| r.issued.as_ref())),
+        delivered: w.filled_in(report.and_then(|r| r.delivered.as_ref())),
+        justification,
+        absent,
+        multisite: a.sites.len() > 1,
+        notes,
+        shifts: super::audit_plan::shifts(w, a),
+        combined: super::audit_time::combined(w, a),
+    }
 }

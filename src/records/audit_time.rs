@@ -1,13 +1,89 @@
 //! 审核时间确定记录 (B.6): the calculation step by step, with the same arithmetic the
 //! audit-time rules check (`check::audit_time`), so the record and the check agree.
 
-use serde_json::json;
+use serde::Serialize;
 
+use super::view::{AuditView, SiteView};
 use super::{Writer, words};
 use crate::check::audit_time::{effective_personnel, initial, risk_adjustment, table_value};
 use crate::load::case::{Audit, AuditKind};
 
-pub(crate) fn make(w: &mut Writer, a: &Audit) -> serde_json::Value {
+/// 审核时间确定记录's own content.
+#[derive(Debug, Clone, Serialize)]
+pub struct TimeView {
+    pub audit: AuditView,
+    /// Who approves the audit time: the body's programme manager.
+    pub manager: String,
+    /// The personnel as the application declared them.
+    pub declared: String,
+    pub stages: Vec<StageTime>,
+    pub site_time: Vec<SiteTime>,
+    pub combined: Option<CombinedView>,
+    pub full_time: u32,
+    pub part_time: String,
+    pub shifts: u32,
+    pub effective: u32,
+    pub band: String,
+    pub table_mandays: String,
+    pub risk: String,
+    pub risk_applies: bool,
+    pub risk_adjustment: String,
+    pub adjusted: String,
+    pub reductions: Vec<ReductionRow>,
+    pub reduced: String,
+    pub initial_total: String,
+    pub is_initial: bool,
+    pub share: String,
+    pub offsite_mandays: String,
+    pub onsite_min: String,
+    pub follow_up: Option<FollowUp>,
+    pub counted: usize,
+    pub excluded: usize,
+    pub excluded_names: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StageTime {
+    pub kind: String,
+    pub mandays: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteTime {
+    pub site: SiteView,
+    pub mandays: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ReductionRow {
+    pub percent: String,
+    pub reason: String,
+}
+
+/// A surveillance or recertification minimum, from the initial audit time.
+#[derive(Debug, Clone, Serialize)]
+pub struct FollowUp {
+    pub formula: String,
+    pub base: String,
+    pub minimum: String,
+}
+
+/// A combined audit's time against the times of its systems alone.
+#[derive(Debug, Clone, Serialize)]
+pub struct CombinedView {
+    pub total: String,
+    pub others: Vec<OtherSystem>,
+    pub sum: String,
+    pub share: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct OtherSystem {
+    pub standard: String,
+    pub mandays: String,
+}
+
+pub(crate) fn make(w: &mut Writer, a: &Audit) -> TimeView {
     let case = w.case;
     let scheme = w.scheme;
     let audit = w.audit(a);
@@ -50,10 +126,10 @@ pub(crate) fn make(w: &mut Writer, a: &Audit) -> serde_json::Value {
     for r in &a.reductions {
         let percent = *w.v(&r.percent);
         reduced += percent;
-        reductions.push(json!({
-            "percent": words::percent(percent / 100.0),
-            "reason": w.opt("reductions.reason", r.reason.as_ref()),
-        }));
+        reductions.push(ReductionRow {
+            percent: words::percent(percent / 100.0),
+            reason: w.opt("reductions.reason", r.reason.as_ref()),
+        });
     }
     use crate::check::rules::{onsite_ratio, recertification_time, surveillance_time};
     use crate::check::scheme_params;
@@ -87,13 +163,13 @@ pub(crate) fn make(w: &mut Writer, a: &Audit) -> serde_json::Value {
             {
                 w.v(&s.mandays);
             }
-            json!({
-            "formula": format!("{base_label}{}", words::percent(f)),
-            "base": words::mandays(base),
-            "minimum": words::mandays(base * f),
+            Some(FollowUp {
+                formula: format!("{base_label}{}", words::percent(f)),
+                base: words::mandays(base),
+                minimum: words::mandays(base * f),
             })
         }
-        _ => json!(null),
+        _ => None,
     };
     let counted = a.team.iter().filter(|m| m.role.value.counts()).count();
     let excluded = a.team.len() - counted;
@@ -101,11 +177,7 @@ pub(crate) fn make(w: &mut Writer, a: &Audit) -> serde_json::Value {
     let mut excluded_names = Vec::new();
     for m in a.team.iter().filter(|m| !m.role.value.counts()) {
         let name = w.name(&m.person);
-        excluded_names.push(format!(
-            "{}（{}）",
-            name.as_str().unwrap_or_default(),
-            words::team_role(m.role.value)
-        ));
+        excluded_names.push(format!("{name}（{}）", words::team_role(m.role.value)));
     }
     // Where the headcount comes from: the application, then stage 1's confirmation.
     let declared = case.application.personnel.as_ref().map(|d| {
@@ -124,10 +196,10 @@ pub(crate) fn make(w: &mut Writer, a: &Audit) -> serde_json::Value {
             .iter()
             .filter(|s| matches!(s.kind.value, AuditKind::Stage1 | AuditKind::Stage2))
         {
-            stages.push(json!({
-                "kind": words::audit_kind(*w.v(&s.kind)),
-                "mandays": words::mandays(*w.v(&s.mandays)),
-            }));
+            stages.push(StageTime {
+                kind: words::audit_kind(*w.v(&s.kind)).to_string(),
+                mandays: words::mandays(*w.v(&s.mandays)),
+            });
         }
     }
     let mut site_time = Vec::new();
@@ -140,68 +212,70 @@ pub(crate) fn make(w: &mut Writer, a: &Audit) -> serde_json::Value {
             .map(|(_, m)| words::mandays(*w.v(m)))
             // One site visited: all the on-site time is spent there.
             .or_else(|| (a.sites.len() == 1).then(|| words::mandays(a.onsite_mandays.value)));
-        site_time.push(json!({ "site": site, "mandays": spent.unwrap_or_default() }));
+        site_time.push(SiteTime {
+            site,
+            mandays: spent.unwrap_or_default(),
+        });
     }
-    let manager = w
-        .body
-        .staff
-        .iter()
-        .find(|s| s.has_role(crate::load::body::StaffRole::ProgrammeManager))
-        .map(|s| w.body_text("staff.name", &s.name))
-        .unwrap_or(json!(""));
-    json!({
-            "manager": manager,
-            "declared": declared.unwrap_or_default(),
-            "stages": stages,
-            "site_time": site_time,
-            "combined": combined(w, a),
-            "audit": audit,
-            "full_time": p.full_time.value,
-            "part_time": p.part_time_equivalent.as_ref().map_or("0".to_string(), |x| words::mandays(x.value)),
-            "shifts": p.shifts.as_ref().map_or(1, |s| s.value),
-            "effective": people,
-            "band": band_text,
-            "table_mandays": table_md.map(words::mandays).unwrap_or_default(),
-            "risk": words::risk(risk_class),
-            // A scheme without a risk percentage names risk as a factor only.
-            "risk_applies": scheme.audit_time.risk.is_some(),
-            "risk_adjustment": format!("{}{}", if risk > 0.0 { "+" } else { "" }, words::percent(risk)),
-            "adjusted": adjusted.map(words::mandays).unwrap_or_default(),
-            "reductions": reductions,
-            "reduced": words::percent(reduced / 100.0),
-            "initial_total": initial_total.map(words::mandays).unwrap_or_default(),
-            "is_initial": matches!(a.kind.value, AuditKind::Stage1 | AuditKind::Stage2),
-            "share": words::percent(share),
-            "offsite_mandays": words::mandays(a.mandays.value - a.onsite_mandays.value),
-            "onsite_min": onsite_min.map(words::percent).unwrap_or_default(),
-            "follow_up": follow_up,
-            "counted": counted,
-            "excluded": excluded,
-            "excluded_names": excluded_names.join("、"),
-    })
+    let manager = w.staff_with(crate::load::body::StaffRole::ProgrammeManager);
+    TimeView {
+        manager,
+        declared: declared.unwrap_or_default(),
+        stages,
+        site_time,
+        combined: combined(w, a),
+        audit,
+        full_time: p.full_time.value,
+        part_time: p
+            .part_time_equivalent
+            .as_ref()
+            .map_or("0".to_string(), |x| words::mandays(x.value)),
+        shifts: p.shifts.as_ref().map_or(1, |s| s.value),
+        effective: people,
+        band: band_text,
+        table_mandays: table_md.map(words::mandays).unwrap_or_default(),
+        risk: words::risk(risk_class).to_string(),
+        // A scheme without a risk percentage names risk as a factor only.
+        risk_applies: scheme.audit_time.risk.is_some(),
+        risk_adjustment: format!(
+            "{}{}",
+            if risk > 0.0 { "+" } else { "" },
+            words::percent(risk)
+        ),
+        adjusted: adjusted.map(words::mandays).unwrap_or_default(),
+        reductions,
+        reduced: words::percent(reduced / 100.0),
+        initial_total: initial_total.map(words::mandays).unwrap_or_default(),
+        is_initial: matches!(a.kind.value, AuditKind::Stage1 | AuditKind::Stage2),
+        share: words::percent(share),
+        offsite_mandays: words::mandays(a.mandays.value - a.onsite_mandays.value),
+        onsite_min: onsite_min.map(words::percent).unwrap_or_default(),
+        follow_up,
+        counted,
+        excluded,
+        excluded_names: excluded_names.join("、"),
+    }
 }
 
 /// A combined audit's time: the total, each other system's own time, and the sum of the
 /// times alone that the total is measured against.
-pub(crate) fn combined(w: &mut Writer, a: &Audit) -> serde_json::Value {
-    let Some(c) = a.combined.as_ref() else {
-        return serde_json::Value::Null;
-    };
+pub(crate) fn combined(w: &mut Writer, a: &Audit) -> Option<CombinedView> {
+    let c = a.combined.as_ref()?;
     let mut sum = *w.v(&a.mandays);
     let mut others = Vec::new();
     for o in &c.others {
         let m = *w.v(&o.mandays);
         sum += m;
-        others.push(json!({
-            "standard": w.text("combined.others.standard", &o.standard),
-            "mandays": words::mandays(m),
-        }));
+        others.push(OtherSystem {
+            standard: w.text("combined.others.standard", &o.standard),
+            mandays: words::mandays(m),
+        });
     }
     let total = *w.v(&c.total);
-    json!({
-        "total": words::mandays(total),
-        "others": others,
-        "sum": words::mandays(sum),
-        "share": words::percent(if sum > 0.0 { total / sum } else { 0.0 }),
+    Some(CombinedView {
+        total: words::mandays(total),
+        others,
+        sum: words::mandays(sum),
+        share: words::percent(if sum > 0.0 { total / sum } else { 0.0 }),
     })
 }

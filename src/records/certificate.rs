@@ -2,12 +2,55 @@
 //! verify the certificate, and the sites covered. A re-issue after a change is a revision
 //! of the same certificate: each revision shows the certificate as issued by its date.
 
-use serde_json::{Value, json};
+use serde::Serialize;
 
 use super::Writer;
+use super::view::SiteView;
 use crate::load::case::Certificate;
 
-pub(crate) fn make(w: &mut Writer, first: &Certificate) -> Value {
+/// 认证证书's own content.
+#[derive(Debug, Clone, Serialize)]
+pub struct CertificateView {
+    pub number: String,
+    /// The address that verifies this certificate, for the QR code.
+    pub verify_one: Option<String>,
+    pub scope: String,
+    pub sites: Vec<SiteView>,
+    /// With more than one site: each site with its own scope, for the annex.
+    pub annex: Vec<AnnexSite>,
+    pub issued: String,
+    pub expires: String,
+    /// The issue under this number that a re-issue replaces.
+    pub first_issued: String,
+    pub reissue: bool,
+    pub verify: Vec<String>,
+    pub statements: Vec<String>,
+    /// The kind of management system, as the scheme names its certification.
+    pub system: String,
+    /// On a renewal, when the client was first certified.
+    pub first_certified: String,
+    /// The certification mark's path under `templates/`, where the scheme requires one.
+    pub mark: Option<String>,
+    pub signatory: String,
+    pub english: Option<English>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AnnexSite {
+    #[serde(flatten)]
+    pub site: SiteView,
+    pub scope: String,
+}
+
+/// The English text, when the client has an English name.
+#[derive(Debug, Clone, Serialize)]
+pub struct English {
+    pub name: String,
+    pub scope: String,
+    pub system: String,
+}
+
+pub(crate) fn make(w: &mut Writer, first: &Certificate) -> CertificateView {
     let case = w.case;
     let body = w.body;
     // The latest issue under this number by the revision's date.
@@ -18,22 +61,21 @@ pub(crate) fn make(w: &mut Writer, first: &Certificate) -> Value {
         .filter(|c| c.number.trim() == first.number.trim() && w.known(c.issued.value))
         .max_by_key(|c| c.issued.value)
         .unwrap_or(first);
-    let sites: Vec<Value> = c.sites.iter().map(|s| w.site(s)).collect();
-    let mut verify = Vec::new();
-    for v in &body.verify_at {
-        verify.push(w.body_text("verify_at", v));
-    }
+    let sites: Vec<SiteView> = c.sites.iter().map(|s| w.site(s)).collect();
+    let verify = body
+        .verify_at
+        .iter()
+        .map(|v| w.body_text("verify_at", v))
+        .collect();
     let reissue = !std::ptr::eq(c, first);
-    let statements: Vec<Value> = w
+    let statements = w
         .scheme
         .certificate_statements
         .iter()
         .map(|t| w.scheme_text("certificate_statements", t))
         .collect();
-    // The kind of management system, as the scheme names its certification.
     let name = &w.scheme.name.value;
     let system = name.strip_suffix("认证").unwrap_or(name).to_string();
-    // A renewal shows when the client was first certified: the case's earliest certificate.
     let first_certified = case
         .certificates
         .iter()
@@ -41,77 +83,60 @@ pub(crate) fn make(w: &mut Writer, first: &Certificate) -> Value {
         .min_by_key(|o| o.issued.value)
         .map(|o| w.date(&o.issued))
         .unwrap_or_default();
-    let one = match &body.verify_url {
-        Some(pattern) => {
-            let pattern = w.body_text("verify_url", pattern);
-            let url = pattern
-                .as_str()
-                .unwrap_or_default()
-                .replace("{number}", c.number.trim());
-            json!({ "url": url })
-        }
-        None => Value::Null,
-    };
-    // Each site with its own activities, on an annex when there is more than one.
-    let mut annex: Vec<Value> = Vec::new();
+    let verify_one = body.verify_url.as_ref().map(|pattern| {
+        w.body_text("verify_url", pattern)
+            .replace("{number}", c.number.trim())
+    });
+    let mut annex = Vec::new();
     if c.sites.len() > 1 {
-        for (id, info) in c.sites.iter().zip(&sites) {
-            let scope = case
-                .site(id)
-                .and_then(|s| s.scope.as_ref())
-                .map(|t| w.text("client.sites.scope", t));
-            let mut info = info.clone();
-            info["scope"] = scope.unwrap_or_else(|| json!(c.scope.value));
-            annex.push(info);
+        for (id, site) in c.sites.iter().zip(&sites) {
+            let scope = match case.site(id).and_then(|s| s.scope.as_ref()) {
+                Some(t) => w.text("client.sites.scope", t),
+                None => c.scope.value.clone(),
+            };
+            annex.push(AnnexSite {
+                site: site.clone(),
+                scope,
+            });
         }
     }
     let mark = match (&w.scheme.certification_mark, &body.certification_mark) {
         (Some(required), Some(path)) if *w.scheme_v(required) => {
-            json!(format!(
-                "/{}",
-                w.body_text("certification_mark", path)
-                    .as_str()
-                    .unwrap_or_default()
-            ))
+            Some(format!("/{}", w.body_text("certification_mark", path)))
         }
-        _ => Value::Null,
+        _ => None,
     };
-    let signatory = body
-        .staff
-        .iter()
-        .find(|s| s.has_role(crate::load::body::StaffRole::AuthorisedSignatory))
-        .map(|s| w.body_text("staff.name", &s.name))
-        .unwrap_or(json!(""));
-    // The English text needs the client's English name; the scope falls back to Chinese.
-    let english = match &case.client.name_en {
-        Some(name) => json!({
-            "name": w.text("client.name_en", name),
-            "scope": w.opt("certificates.scope_en", c.scope_en.as_ref()),
-            "system": match &w.scheme.system_en {
-                Some(t) => w.scheme_text("system_en", t),
-                None => json!("management system"),
-            },
-        }),
-        None => Value::Null,
-    };
-    json!({
-        "annex": annex,
-        "mark": mark,
-        "signatory": signatory,
-        "english": english,
-        "number": w.text("certificates.number", &c.number),
-        "verify_one": one,
-        "scope": w.text("certificates.scope", &c.scope),
-        "sites": sites,
-        "issued": w.date(&c.issued),
-        "expires": w.date(&c.expires),
-        "first_issued": if reissue { w.date(&first.issued) } else { String::new() },
-        "reissue": reissue,
-        "verify": verify,
-        "statements": statements,
-        "system": system,
-        "first_certified": first_certified,
-    })
+    let signatory = w.staff_with(crate::load::body::StaffRole::AuthorisedSignatory);
+    let english = case.client.name_en.as_ref().map(|name| English {
+        name: w.text("client.name_en", name),
+        scope: w.opt("certificates.scope_en", c.scope_en.as_ref()),
+        system: match &w.scheme.system_en {
+            Some(t) => w.scheme_text("system_en", t),
+            None => "management system".to_string(),
+        },
+    });
+    CertificateView {
+        number: w.text("certificates.number", &c.number),
+        verify_one,
+        scope: w.text("certificates.scope", &c.scope),
+        sites,
+        annex,
+        issued: w.date(&c.issued),
+        expires: w.date(&c.expires),
+        first_issued: if reissue {
+            w.date(&first.issued)
+        } else {
+            String::new()
+        },
+        reissue,
+        verify,
+        statements,
+        system,
+        first_certified,
+        mark,
+        signatory,
+        english,
+    }
 }
 
 /// A QR code of `data` as rows of `1` (dark) and `0` (light) modules, for the template to

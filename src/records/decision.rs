@@ -2,37 +2,96 @@
 //! their status), the decision, the decider's independence declaration and the general
 //! manager's approval.
 
-use serde_json::{Value, json};
+use serde::Serialize;
 
+use super::view::{AuditView, PersonView, SiteView};
 use super::{Writer, words};
 use crate::check::cycle::in_force;
 use crate::load::Date;
 use crate::load::case::{Decision, Grade};
 
-pub(crate) fn make(w: &mut Writer, d: &Decision) -> Value {
+/// 管理体系认证决定审批表's own content.
+#[derive(Debug, Clone, Serialize)]
+pub struct DecisionView {
+    pub id: String,
+    pub kind: String,
+    pub outcome: String,
+    pub positive: bool,
+    pub simplified: bool,
+    pub date: String,
+    pub reason: String,
+    pub deviation: Option<DeviationView>,
+    pub supplementary: String,
+    pub escalation: String,
+    pub cycle_review: String,
+    pub renewal: bool,
+    pub trigger: String,
+    pub until: String,
+    pub audits: Vec<AuditRow>,
+    pub majors: Vec<NcStatus>,
+    pub minors: Vec<NcStatus>,
+    pub leader: String,
+    /// The day the leader completes the form: every NC dealt with.
+    pub closed: String,
+    pub scope: String,
+    pub sites: Vec<SiteView>,
+    pub decider: PersonView,
+    pub approver: String,
+    pub approved: String,
+    pub certificates: Vec<String>,
+    pub current: String,
+}
+
+/// An audit the decision rests on, with its report and the team's recommendation.
+#[derive(Debug, Clone, Serialize)]
+pub struct AuditRow {
+    #[serde(flatten)]
+    pub audit: AuditView,
+    pub report_issued: String,
+    pub conclusion: String,
+}
+
+/// A nonconformity as the decision maker read it, its status in the form's words.
+#[derive(Debug, Clone, Serialize)]
+pub struct NcStatus {
+    pub id: String,
+    pub clause: String,
+    pub status: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DeviationView {
+    pub reason: String,
+    pub notified: String,
+}
+
+pub(crate) fn make(w: &mut Writer, d: &Decision) -> DecisionView {
     let case = w.case;
     let mut audits = Vec::new();
     let mut majors = Vec::new();
     let mut minors = Vec::new();
-    let mut leader = Value::String(String::new());
+    let mut leader = String::new();
     // The leader completes the form once every NC is closed: the last verification, or the
     // last report when there was nothing to verify.
     let mut closed: Option<Date> = None;
     for id in &d.audits {
         w.text("decisions.audits", id);
         let Some(a) = case.audit(id) else { continue };
-        let mut info = w.audit(a);
+        let info = w.audit(a);
         let report = a.report.as_ref().and_then(|r| r.issued.as_ref());
-        info["report_issued"] = json!(w.happened(report));
-        let conclusion = a
-            .conclusion
-            .as_ref()
-            .map(|c| words::conclusion(a.kind.value, a.purpose.as_ref().map(|p| *w.v(p)), *w.v(c)));
-        info["conclusion"] = json!(conclusion.unwrap_or_default());
-        if leader.as_str().is_some_and(str::is_empty) {
-            leader = info["leader"].clone();
+        let report_issued = w.happened(report);
+        let conclusion = a.conclusion.as_ref().map(|c| {
+            let purpose = a.purpose.as_ref().map(|p| *w.v(p));
+            words::conclusion(a.kind.value, purpose, *w.v(c))
+        });
+        if leader.is_empty() {
+            leader = info.leader.clone();
         }
-        audits.push(info);
+        audits.push(AuditRow {
+            audit: info,
+            report_issued,
+            conclusion: conclusion.unwrap_or_default(),
+        });
         // Only what had happened by the form's date.
         let as_of = w.as_of;
         let known = |d: Date| (d <= as_of).then_some(d);
@@ -63,11 +122,11 @@ pub(crate) fn make(w: &mut Writer, d: &Decision) -> Value {
                     (Grade::Minor, _) => "待处理".to_string(),
                 },
             };
-            let entry = json!({
-                "id": w.string("nonconformities.id", &nc.id),
-                "clause": w.string("nonconformities.clause", &nc.clause),
-                "status": status,
-            });
+            let entry = NcStatus {
+                id: w.text("nonconformities.id", &nc.id),
+                clause: w.text("nonconformities.clause", &nc.clause),
+                status,
+            };
             match *w.v(&nc.grade) {
                 Grade::Major => majors.push(entry),
                 Grade::Minor => minors.push(entry),
@@ -83,74 +142,70 @@ pub(crate) fn make(w: &mut Writer, d: &Decision) -> Value {
             continue;
         }
         w.text("nonconformities.verified_at", at);
-        let raised_at = w.audit(a);
-        let verifying = case.audit(at).map(|v| w.audit(v)).unwrap_or_default();
-        let named = |info: &Value| {
-            format!(
-                "{}（{}）",
-                info["kind"].as_str().unwrap_or_default(),
-                info["dates"].as_str().unwrap_or_default()
-            )
+        let raised_at = w.audit(a).named();
+        let verifying = case
+            .audit(at)
+            .map(|v| w.audit(v).named())
+            .unwrap_or_default();
+        let entry = NcStatus {
+            id: w.text("nonconformities.id", &nc.id),
+            clause: w.text("nonconformities.clause", &nc.clause),
+            status: format!("{raised_at}开具，已在{verifying}中验证"),
         };
-        let entry = json!({
-            "id": w.string("nonconformities.id", &nc.id),
-            "clause": w.string("nonconformities.clause", &nc.clause),
-            "status": format!("{}开具，已在{}中验证", named(&raised_at), named(&verifying)),
-        });
         match *w.v(&nc.grade) {
             Grade::Major => majors.push(entry),
             Grade::Minor => minors.push(entry),
         }
     }
-    let deviation = match d.deviation.as_ref() {
-        Some(x) => json!({
-            "reason": w.text("decisions.deviation.reason", &x.reason),
-            "notified": w.happened(x.notified.as_ref()),
-        }),
-        None => Value::Null,
-    };
+    let deviation = d.deviation.as_ref().map(|x| DeviationView {
+        reason: w.text("decisions.deviation.reason", &x.reason),
+        notified: w.happened(x.notified.as_ref()),
+    });
     let as_of = w.as_of;
-    let granted: Vec<Value> = case
+    let certificates = case
         .certificates
         .iter()
         .filter(|c| c.decision.value == d.id.value && c.issued.value <= as_of)
-        .map(|c| json!(w.string("certificates.number", &c.number)))
+        .map(|c| w.text("certificates.number", &c.number))
         .collect();
-    let current = in_force(case, d.date.value).map(|c| w.string("certificates.number", &c.number));
+    let current = in_force(case, d.date.value)
+        .map(|c| w.text("certificates.number", &c.number))
+        .unwrap_or_default();
     let decider = w.person(&d.decided_by);
-    let approver = match d.approved_by.as_ref() {
-        Some(p) => w.name(p),
-        None => json!(""),
-    };
-    let sites: Vec<Value> = case.client.sites.iter().map(|s| w.site(&s.id)).collect();
+    let approver = d
+        .approved_by
+        .as_ref()
+        .map(|p| w.name(p))
+        .unwrap_or_default();
+    let sites = case.client.sites.iter().map(|s| w.site(&s.id)).collect();
     let outcome = *w.v(&d.outcome);
-    let simplified = d.simplified.as_ref().is_some_and(|s| *w.v(s));
-    json!({
-            "id": w.string("decisions.id", &d.id),
-            "kind": words::decision_kind(*w.v(&d.kind)),
-            "outcome": words::outcome(outcome),
-            "positive": outcome.is_positive(),
-            "simplified": simplified,
-            "date": w.date(&d.date),
-            "reason": w.opt("decisions.reason", d.reason.as_ref()).as_str().unwrap_or_default().trim_end_matches('。').to_string(),
-            "deviation": deviation,
-            "supplementary": w.opt_markdown("decisions.supplementary", d.supplementary.as_ref()),
-            "escalation": w.opt_markdown("decisions.escalation", d.escalation.as_ref()),
-            "cycle_review": w.opt_markdown("decisions.cycle_review", d.cycle_review.as_ref()),
-            "renewal": d.kind.value == crate::load::case::DecisionKind::Recertification,
-            "trigger": w.happened(d.trigger.as_ref()),
-            "until": d.until.as_ref().map(|u| w.date(u)).unwrap_or_default(),
-            "audits": audits,
-            "majors": majors,
-            "minors": minors,
-            "leader": leader,
-            "closed": closed.map(words::date).unwrap_or_default(),
-            "scope": w.text("application.scope", &case.application.scope),
-            "sites": sites,
-            "decider": decider,
-            "approver": approver,
-            "approved": w.happened(d.approved.as_ref()),
-            "certificates": granted,
-            "current": current.unwrap_or_default(),
-    })
+    let reason = w.opt("decisions.reason", d.reason.as_ref());
+    DecisionView {
+        id: w.text("decisions.id", &d.id),
+        kind: words::decision_kind(*w.v(&d.kind)).to_string(),
+        outcome: words::outcome(outcome).to_string(),
+        positive: outcome.is_positive(),
+        simplified: d.simplified.as_ref().is_some_and(|s| *w.v(s)),
+        date: w.date(&d.date),
+        reason: reason.trim_end_matches('。').to_string(),
+        deviation,
+        supplementary: w.opt_markdown("decisions.supplementary", d.supplementary.as_ref()),
+        escalation: w.opt_markdown("decisions.escalation", d.escalation.as_ref()),
+        cycle_review: w.opt_markdown("decisions.cycle_review", d.cycle_review.as_ref()),
+        renewal: d.kind.value == crate::load::case::DecisionKind::Recertification,
+        trigger: w.happened(d.trigger.as_ref()),
+        until: d.until.as_ref().map(|u| w.date(u)).unwrap_or_default(),
+        audits,
+        majors,
+        minors,
+        leader,
+        closed: closed.map(words::date).unwrap_or_default(),
+        scope: w.text("application.scope", &case.application.scope),
+        sites,
+        decider,
+        approver,
+        approved: w.happened(d.approved.as_ref()),
+        certificates,
+        current,
+    }
 }

@@ -14,10 +14,16 @@ pub use certificate::qr_rows;
 mod decision;
 mod nc_report;
 mod notice;
+pub mod view;
 pub mod words;
 
 use serde::Serialize;
-use serde_json::{Value, json};
+use serde_json::Value;
+
+use view::{
+    AuditView, BodyView, ClientView, Context, DocView, FormInfo, FormView, MemberView, PersonView,
+    RevisionRow, SchemeView, SiteView,
+};
 
 use crate::control::{Fact, Lock, Origin, Rev, Src, revisions, stages};
 use crate::load::body::Body;
@@ -52,7 +58,7 @@ pub struct Record {
     pub title: String,
     /// Where the record's subject (audit, NC, decision, certificate) is in the case file.
     pub pos: Pos,
-    pub context: Value,
+    pub context: Context,
     pub texts: Vec<Field>,
     /// Every value of the data the record shows (its fingerprint's input).
     pub facts: Vec<Fact>,
@@ -119,7 +125,7 @@ impl<'a> Writer<'a> {
         }
     }
 
-    fn note_as(&mut self, src: Src, name: &str, t: &Text, kind: FieldKind) -> Value {
+    fn note_as(&mut self, src: Src, name: &str, t: &Text, kind: FieldKind) -> String {
         self.texts.push(Field {
             file: self.src_file(src),
             pos: t.pos,
@@ -134,7 +140,7 @@ impl<'a> Writer<'a> {
                 value: t.value.clone(),
             });
         }
-        Value::String(t.value.clone())
+        t.value.clone()
     }
 
     /// A value of `src` that the record shows, not as text (a date, number, choice).
@@ -190,48 +196,44 @@ impl<'a> Writer<'a> {
     }
 
     /// A Markdown string from the case file (its template shows it through `| markdown`).
-    pub fn markdown(&mut self, name: &str, t: &Text) -> Value {
+    pub fn markdown(&mut self, name: &str, t: &Text) -> String {
         self.note_as(Src::Case, name, t, FieldKind::Markdown)
     }
 
     /// An optional Markdown string; absent prints as an empty line.
-    pub fn opt_markdown(&mut self, name: &str, t: Option<&Text>) -> Value {
-        t.map_or(Value::String(String::new()), |t| self.markdown(name, t))
+    pub fn opt_markdown(&mut self, name: &str, t: Option<&Text>) -> String {
+        t.map_or_else(String::new, |t| self.markdown(name, t))
     }
 
     /// A string from the case file.
-    pub fn text(&mut self, name: &str, t: &Text) -> Value {
+    pub fn text(&mut self, name: &str, t: &Text) -> String {
         self.note_as(Src::Case, name, t, FieldKind::Text)
     }
 
-    /// A string from the case file, as Rust text.
-    pub fn string(&mut self, name: &str, t: &Text) -> String {
-        self.text(name, t);
-        t.value.clone()
-    }
-
     /// An optional string from the case file; absent prints as an empty line.
-    pub fn opt(&mut self, name: &str, t: Option<&Text>) -> Value {
-        t.map_or(Value::String(String::new()), |t| self.text(name, t))
+    pub fn opt(&mut self, name: &str, t: Option<&Text>) -> String {
+        t.map_or_else(String::new, |t| self.text(name, t))
     }
 
     /// A string from the body's file.
-    pub fn body_text(&mut self, name: &str, t: &Text) -> Value {
+    pub fn body_text(&mut self, name: &str, t: &Text) -> String {
         self.note_as(Src::Body, name, t, FieldKind::Text)
     }
 
     /// A string from the scheme's file.
-    pub fn scheme_text(&mut self, name: &str, t: &Text) -> Value {
+    pub fn scheme_text(&mut self, name: &str, t: &Text) -> String {
         self.note_as(Src::Scheme, name, t, FieldKind::Text)
     }
 
     /// A person of the body's register, by id: name and the facts forms print about them.
-    pub fn person(&mut self, id: &Text) -> Value {
+    pub fn person(&mut self, id: &Text) -> PersonView {
         self.text("staff id", id);
         let Some(s) = self.body.staff(id) else {
             // Checked by unknown-reference; a record of an invalid case is never built.
-            return json!({ "name": id.value, "registration": "", "employer": "", "title": "",
-                "employment": "", "codes": "" });
+            return PersonView {
+                name: id.value.clone(),
+                ..PersonView::default()
+            };
         };
         let codes = s
             .specialty_codes
@@ -240,31 +242,39 @@ impl<'a> Writer<'a> {
             .collect::<Vec<_>>()
             .join("、");
         let employment = *self.fact_of(Src::Body, &s.employment);
-        json!({
-            "name": self.body_text("staff.name", &s.name),
-            "registration": self.opt_body("staff.registration", s.registration.as_ref()),
-            "employer": self.opt_body("staff.employer", s.employer.as_ref()),
-            "title": self.opt_body("staff.title", s.title.as_ref()),
-            "employment": words::employment(employment),
-            "codes": codes,
-        })
+        PersonView {
+            name: self.body_text("staff.name", &s.name),
+            registration: self.opt_body("staff.registration", s.registration.as_ref()),
+            employer: self.opt_body("staff.employer", s.employer.as_ref()),
+            title: self.opt_body("staff.title", s.title.as_ref()),
+            employment: words::employment(employment).to_string(),
+            codes,
+        }
     }
 
-    fn opt_body(&mut self, name: &str, t: Option<&Text>) -> Value {
-        t.map_or(Value::String(String::new()), |t| self.body_text(name, t))
+    fn opt_body(&mut self, name: &str, t: Option<&Text>) -> String {
+        t.map_or_else(String::new, |t| self.body_text(name, t))
     }
 
     /// A person's name only.
-    pub fn name(&mut self, id: &Text) -> Value {
+    pub fn name(&mut self, id: &Text) -> String {
         self.text("staff id", id);
         match self.body.staff(id) {
             Some(s) => self.body_text("staff.name", &s.name),
-            None => Value::String(id.value.clone()),
+            None => id.value.clone(),
+        }
+    }
+
+    /// The name of the first person of the body's register with `role`, if any.
+    pub fn staff_with(&mut self, role: crate::load::body::StaffRole) -> String {
+        match self.body.staff.iter().find(|s| s.has_role(role)) {
+            Some(s) => self.body_text("staff.name", &s.name),
+            None => String::new(),
         }
     }
 
     /// A site of the client by id: name, address, and whether it is temporary.
-    pub fn site(&mut self, id: &Text) -> Value {
+    pub fn site(&mut self, id: &Text) -> SiteView {
         self.text("site id", id);
         let Some(s) = self
             .case
@@ -273,87 +283,89 @@ impl<'a> Writer<'a> {
             .iter()
             .find(|s| s.id.value == id.value)
         else {
-            return json!({ "name": id.value, "address": "", "temporary": false, "central": false,
-                "activities": "", "personnel": "" });
+            return SiteView {
+                name: id.value.clone(),
+                ..SiteView::default()
+            };
         };
-        let temporary = s.temporary.as_ref().is_some_and(|t| *self.v(t));
-        let central = s.central.as_ref().is_some_and(|t| *self.v(t));
-        json!({
-            "name": self.text("client.sites.name", &s.name),
-            "address": self.text("client.sites.address", &s.address),
-            "activities": self.opt("client.sites.activities", s.activities.as_ref()),
-            "personnel": self.v(&s.personnel),
-            "temporary": temporary,
-            "central": central,
-        })
+        SiteView {
+            temporary: s.temporary.as_ref().is_some_and(|t| *self.v(t)),
+            central: s.central.as_ref().is_some_and(|t| *self.v(t)),
+            name: self.text("client.sites.name", &s.name),
+            address: self.text("client.sites.address", &s.address),
+            activities: self.opt("client.sites.activities", s.activities.as_ref()),
+            personnel: *self.v(&s.personnel),
+        }
     }
 
     /// A site's name only.
-    pub fn site_name(&mut self, id: &Text) -> Value {
-        self.site(id)["name"].clone()
+    pub fn site_name(&mut self, id: &Text) -> String {
+        self.site(id).name
     }
 
     /// What most records show about an audit: its kind, dates, sites and team.
-    pub fn audit(&mut self, a: &Audit) -> Value {
-        let sites: Vec<Value> = a.sites.iter().map(|s| self.site(s)).collect();
+    pub fn audit(&mut self, a: &Audit) -> AuditView {
+        let sites = a.sites.iter().map(|s| self.site(s)).collect();
         let mut team = Vec::new();
         for m in &a.team {
-            let mut p = self.person(&m.person);
+            let person = self.person(&m.person);
             let role = *self.v(&m.role);
-            p["role"] = json!(words::team_role(role));
-            p["counts"] = json!(role.counts());
-            team.push(p);
+            team.push(MemberView {
+                person,
+                role: words::team_role(role).to_string(),
+                counts: role.counts(),
+            });
         }
         let leader = a
             .team
             .iter()
             .find(|m| m.role.value == crate::load::case::TeamRole::Leader)
             .map(|m| self.name(&m.person))
-            .unwrap_or(Value::String(String::new()));
+            .unwrap_or_default();
         let kind = *self.v(&a.kind);
         let (start, end) = (*self.v(&a.start), *self.v(&a.end));
-        json!({
-            "id": self.string("audits.id", &a.id),
-            "kind": match a.purpose.as_ref().map(|p| *self.v(p)) {
+        AuditView {
+            id: self.text("audits.id", &a.id),
+            kind: match a.purpose.as_ref().map(|p| *self.v(p)) {
                 Some(p) => format!("{}（{}）", words::audit_kind(kind), words::purpose(p)),
                 None => words::audit_kind(kind).to_string(),
             },
-            "dates": words::date_range(start, end),
-            "start": words::date(start),
-            "end": words::date(end),
-            "onsite": self.v(&a.onsite),
-            "mandays": words::mandays(*self.v(&a.mandays)),
-            "onsite_mandays": words::mandays(*self.v(&a.onsite_mandays)),
-            "sites": sites,
-            "team": team,
-            "leader": leader,
-        })
+            dates: words::date_range(start, end),
+            start: words::date(start),
+            end: words::date(end),
+            onsite: *self.v(&a.onsite),
+            mandays: words::mandays(*self.v(&a.mandays)),
+            onsite_mandays: words::mandays(*self.v(&a.onsite_mandays)),
+            sites,
+            team,
+            leader,
+        }
     }
 
     /// The client as every record heads it.
-    fn client(&mut self) -> Value {
+    fn client(&mut self) -> ClientView {
         let c = &self.case.client;
-        json!({
-            "name": self.text("client.name", &c.name),
-            "name_en": self.opt("client.name_en", c.name_en.as_ref()),
-            "credit_code": self.text("client.credit_code", &c.credit_code),
-            "address": self.text("client.address", &c.address),
-            "top_manager": self.text("client.top_manager", &c.top_manager),
-            "representative": self.text("client.representative", &c.representative),
-            "personnel": self.v(&c.personnel.full_time),
-        })
+        ClientView {
+            name: self.text("client.name", &c.name),
+            name_en: self.opt("client.name_en", c.name_en.as_ref()),
+            credit_code: self.text("client.credit_code", &c.credit_code),
+            address: self.text("client.address", &c.address),
+            top_manager: self.text("client.top_manager", &c.top_manager),
+            representative: self.text("client.representative", &c.representative),
+            personnel: *self.v(&c.personnel.full_time),
+        }
     }
 
-    fn scheme_info(&mut self) -> Value {
+    fn scheme_info(&mut self) -> SchemeView {
         let s = self.scheme;
-        json!({
-            "name": self.scheme_text("name", &s.name),
-            "standard_number": self.scheme_text("standard.number", &s.standard.number),
-            "standard_title": self.scheme_text("standard.title", &s.standard.title),
-            "rule_number": self.scheme_text("rule_document.number", &s.rule_document.number),
-            "rule_title": self.scheme_text("rule_document.title", &s.rule_document.title),
-            "rule_version": self.scheme_text("rule_document.version", &s.rule_document.version),
-        })
+        SchemeView {
+            name: self.scheme_text("name", &s.name),
+            standard_number: self.scheme_text("standard.number", &s.standard.number),
+            standard_title: self.scheme_text("standard.title", &s.standard.title),
+            rule_number: self.scheme_text("rule_document.number", &s.rule_document.number),
+            rule_title: self.scheme_text("rule_document.title", &s.rule_document.title),
+            rule_version: self.scheme_text("rule_document.version", &s.rule_document.version),
+        }
     }
 }
 
@@ -435,18 +447,18 @@ pub fn make(
     };
     let content = match numbering::subject(case, doc)? {
         Subject::Audit(a) => match doc.form {
-            Form::AuditPlan => audit_plan::make(&mut w, a),
-            Form::AuditTime => audit_time::make(&mut w, a),
-            _ => audit_report::make(&mut w, a),
+            Form::AuditPlan => FormView::Plan(audit_plan::make(&mut w, a)),
+            Form::AuditTime => FormView::Time(audit_time::make(&mut w, a)),
+            _ => FormView::Report(audit_report::make(&mut w, a)),
         },
-        Subject::Nonconformity(a, nc) => nc_report::make(&mut w, a, nc),
+        Subject::Nonconformity(a, nc) => FormView::Nc(Box::new(nc_report::make(&mut w, a, nc))),
         Subject::Decision(d) => match doc.form {
             Form::Suspension | Form::Restoration | Form::Withdrawal => {
-                notice::make(&mut w, d, doc.form)
+                FormView::Notice(notice::make(&mut w, d, doc.form))
             }
-            _ => decision::make(&mut w, d),
+            _ => FormView::Decision(decision::make(&mut w, d)),
         },
-        Subject::Certificate(c) => certificate::make(&mut w, c),
+        Subject::Certificate(c) => FormView::Certificate(Box::new(certificate::make(&mut w, c))),
     };
     // A changed plan shows the client's agreement to this revision, not to the one before.
     let agreed = case
@@ -465,14 +477,14 @@ pub fn make(
     for r in revs {
         let by = match r.by.as_ref().and_then(|id| body.staff(id)) {
             Some(s) => w.body_text("staff.name", &s.name),
-            None => json!(r.by.clone().unwrap_or_default()),
+            None => r.by.clone().unwrap_or_default(),
         };
-        table.push(json!({
-            "rev": r.rev,
-            "date": words::date(r.date),
-            "change": r.change,
-            "by": by,
-        }));
+        table.push(RevisionRow {
+            rev: r.rev.clone(),
+            date: words::date(r.date),
+            change: r.change.clone(),
+            by,
+        });
     }
     for d in case.revisions.values().flatten() {
         if revs.iter().any(|r| r.origin == Origin::Declared(d.rev.pos)) {
@@ -485,40 +497,40 @@ pub fn make(
     // The form's code and version are kept beside the fingerprint in the lock: a new form
     // version is not a change of what the record says.
     let shown = w.facts.len();
-    let form_info = json!({
-        "code": w.body_text("forms.code", &form.code),
-        "title": w.body_text("forms.title", &form.title),
-        "version": w.body_text("forms.version", &form.version),
-    });
+    let form_info = FormInfo {
+        code: w.body_text("forms.code", &form.code),
+        title: w.body_text("forms.title", &form.title),
+        version: w.body_text("forms.version", &form.version),
+    };
     w.facts.truncate(shown);
-    let body_info = json!({
-        "name": w.body_text("name", &body.name),
-        "name_en": w.opt_body("name_en", body.name_en.as_ref()),
-        "address": w.body_text("address", &body.address),
-        "website": w.opt_body("website", body.website.as_ref()),
-    });
+    let body_info = BodyView {
+        name: w.body_text("name", &body.name),
+        name_en: w.opt_body("name_en", body.name_en.as_ref()),
+        address: w.body_text("address", &body.address),
+        website: w.opt_body("website", body.website.as_ref()),
+    };
     let title = format!("{} {}", form.title.value, case.client.name.value);
-    let context = json!({
-        "doc": {
-            "number": doc.number,
-            "revision": current.rev,
-            "first": index == 0,
-            "agreed": agreed,
-            "date": words::date(current.date),
-            "revisions": table,
-            "form": form_info,
-            "title": title,
-            "subject": format!(
+    let context = Context {
+        doc: DocView {
+            number: doc.number.clone(),
+            revision: current.rev.clone(),
+            first: index == 0,
+            agreed,
+            date: words::date(current.date),
+            revisions: table,
+            form: form_info,
+            title: title.clone(),
+            subject: format!(
                 "{} {} {}（{}）",
                 form.title.value, doc.number, current.rev, case.client.name.value
             ),
         },
-        "body": body_info,
-        "client": client,
-        "scheme": scheme_info,
-        "case": case.case.value,
-        "r": content,
-    });
+        body: body_info,
+        client,
+        scheme: scheme_info,
+        case: case.case.value.clone(),
+        r: content,
+    };
     Some(Record {
         case: case.case.value.clone(),
         file: file.to_string(),

@@ -3,34 +3,63 @@
 //! rule document the decision rests on, the certificate and scope concerned, the dates and
 //! what follows for the certificate and the mark.
 
-use serde_json::{Value, json};
+use serde::Serialize;
 
 use super::{Writer, words};
 use crate::check::cycle::in_force;
 use crate::load::case::{Decision, Outcome};
 use crate::load::numbering::Form;
 
-/// A reason as a clause inside the letter's sentence: without its closing punctuation,
-/// which the sentence supplies.
-fn clause(v: Value) -> Value {
-    match v {
-        Value::String(s) => {
-            Value::String(s.trim_end_matches(['。', '；', '，', '.', ' ']).to_string())
-        }
-        other => other,
-    }
+/// A notice's own content.
+#[derive(Debug, Clone, Serialize)]
+pub struct NoticeView {
+    /// The audits the decision rests on (a restoration's verification audit), named.
+    pub audits: Vec<AuditName>,
+    pub certificate: String,
+    pub scope: String,
+    pub expires: String,
+    pub reason: String,
+    pub trigger: String,
+    pub start: String,
+    pub until: String,
+    pub decided_by: String,
+    pub approved_by: String,
+    pub approved: String,
+    /// On a suspension notice: the restoration, once it happened by the revision's date.
+    pub restored: String,
+    /// On a restoration or withdrawal notice: the suspension it ends.
+    pub suspended: Option<Suspended>,
+    pub basis: String,
 }
 
-pub(crate) fn make(w: &mut Writer, d: &Decision, form: Form) -> Value {
+#[derive(Debug, Clone, Serialize)]
+pub struct AuditName {
+    pub kind: String,
+    pub dates: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Suspended {
+    pub start: String,
+    pub reason: String,
+}
+
+/// A reason as a clause inside the letter's sentence: without its closing punctuation,
+/// which the sentence supplies.
+fn clause(s: String) -> String {
+    s.trim_end_matches(['。', '；', '，', '.', ' ']).to_string()
+}
+
+pub(crate) fn make(w: &mut Writer, d: &Decision, form: Form) -> NoticeView {
     let case = w.case;
     let start = *w.v(&d.date);
     let (number, scope, expires) = match in_force(case, start) {
         Some(c) => (
-            w.string("certificates.number", &c.number),
+            w.text("certificates.number", &c.number),
             w.text("certificates.scope", &c.scope),
             w.date(&c.expires),
         ),
-        None => (String::new(), json!(""), String::new()),
+        None => (String::new(), String::new(), String::new()),
     };
     // A restoration shows on a later revision of the suspension notice only if it happened
     // by that revision's date; the restoration notice names the suspension it ends.
@@ -46,15 +75,15 @@ pub(crate) fn make(w: &mut Writer, d: &Decision, form: Form) -> Value {
         .filter(|s| s.outcome.value == Outcome::Suspend && s.date.value < start)
         .max_by_key(|s| s.date.value);
     let suspended = match (form, suspension) {
-        (Form::Restoration | Form::Withdrawal, Some(s)) => json!({
-            "start": w.date(&s.date),
-            "reason": clause(w.opt("decisions.reason", s.reason.as_ref())),
+        (Form::Restoration | Form::Withdrawal, Some(s)) => Some(Suspended {
+            start: w.date(&s.date),
+            reason: clause(w.opt("decisions.reason", s.reason.as_ref())),
         }),
-        _ => Value::Null,
+        _ => None,
     };
     let basis = match w.scheme.notice_basis.get(form.key()) {
         Some(t) => w.scheme_text("notice_basis", t),
-        None => json!(""),
+        None => String::new(),
     };
     // The audits the decision rests on (a restoration's verification audit).
     let mut audits = Vec::new();
@@ -62,23 +91,30 @@ pub(crate) fn make(w: &mut Writer, d: &Decision, form: Form) -> Value {
         w.text("decisions.audits", id);
         if let Some(a) = case.audit(id) {
             let info = w.audit(a);
-            audits.push(json!({ "kind": info["kind"], "dates": info["dates"] }));
+            audits.push(AuditName {
+                kind: info.kind,
+                dates: info.dates,
+            });
         }
     }
-    json!({
-        "audits": audits,
-        "certificate": number,
-        "scope": scope,
-        "expires": expires,
-        "reason": clause(w.opt("decisions.reason", d.reason.as_ref())),
-        "trigger": w.happened(d.trigger.as_ref()),
-        "start": words::date(start),
-        "until": d.until.as_ref().map(|u| w.date(u)).unwrap_or_default(),
-        "decided_by": w.name(&d.decided_by),
-        "approved_by": match d.approved_by.as_ref() { Some(p) => w.name(p), None => json!("") },
-        "approved": w.happened(d.approved.as_ref()),
-        "restored": restored,
-        "suspended": suspended,
-        "basis": basis,
-    })
+    NoticeView {
+        audits,
+        certificate: number,
+        scope,
+        expires,
+        reason: clause(w.opt("decisions.reason", d.reason.as_ref())),
+        trigger: w.happened(d.trigger.as_ref()),
+        start: words::date(start),
+        until: d.until.as_ref().map(|u| w.date(u)).unwrap_or_default(),
+        decided_by: w.name(&d.decided_by),
+        approved_by: d
+            .approved_by
+            .as_ref()
+            .map(|p| w.name(p))
+            .unwrap_or_default(),
+        approved: w.happened(d.approved.as_ref()),
+        restored,
+        suspended,
+        basis,
+    }
 }

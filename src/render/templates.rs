@@ -95,7 +95,7 @@ impl Templates {
     }
 
     /// The Typst source of one record.
-    pub fn render(&self, form: Form, context: &serde_json::Value) -> Result<String, String> {
+    pub fn render(&self, form: Form, context: &impl serde::Serialize) -> Result<String, String> {
         let ctx = Context::from_serialize(context).map_err(|e| tera_message(&e))?;
         self.tera
             .render(&format!("{form}.typ"), &ctx)
