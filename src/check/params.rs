@@ -547,3 +547,11 @@ mod tests {
         assert_eq!(required(&schema), ["min_days", "share"]);
     }
 }
+
+/// A severity a scheme parameter sets for one case of a rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Graded {
+    Error,
+    Warning,
+}

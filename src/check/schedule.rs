@@ -98,10 +98,28 @@ pub fn current_cycle<'a>(ctx: &Ctx<'a>) -> Option<Cycle<'a>> {
     (!withdrawn).then_some(cycle)
 }
 
-/// Whether a suspension or withdrawal was recorded after `since`.
-pub fn suspended_since(ctx: &Ctx, since: Date) -> bool {
+/// Whether the certificate is under suspension on `day`: a suspension dated on or before
+/// it that no restoration or withdrawal followed by then. A suspension lifted by `day` is
+/// no longer one.
+pub fn under_suspension(ctx: &Ctx, day: Date) -> bool {
+    let decisions = &ctx.case.decisions;
+    decisions
+        .iter()
+        .filter(|d| d.outcome.value == Outcome::Suspend && d.date.value <= day)
+        .max_by_key(|d| d.date.value)
+        .is_some_and(|s| {
+            !decisions.iter().any(|d| {
+                matches!(d.outcome.value, Outcome::Restore | Outcome::Withdraw)
+                    && d.date.value > s.date.value
+                    && d.date.value <= day
+            })
+        })
+}
+
+/// Whether the certificate was withdrawn after `since`, on or before `day`.
+pub fn withdrawn_between(ctx: &Ctx, since: Date, day: Date) -> bool {
     ctx.case.decisions.iter().any(|d| {
-        matches!(d.outcome.value, Outcome::Suspend | Outcome::Withdraw) && d.date.value >= since
+        d.outcome.value == Outcome::Withdraw && d.date.value >= since && d.date.value <= day
     })
 }
 

@@ -264,6 +264,15 @@ pub struct Audit {
     /// Trade-secret only: stage 1 skipped, on the stage 2 audit.
     #[serde(default)]
     pub stage1_skipped: Option<At<Justification>>,
+    /// The date the client was told of the audit in writing.
+    #[serde(default)]
+    pub notified: Option<At<Date>>,
+    /// An audit without notice (short-notice or random check).
+    #[serde(default)]
+    pub unannounced: Option<At<bool>>,
+    /// The audit was terminated before it was completed.
+    #[serde(default)]
+    pub termination: Option<At<Termination>>,
     /// Why a special audit is held; a surveillance or recertification may also restore a
     /// suspended certificate (`restoration`).
     #[serde(default)]
@@ -296,6 +305,32 @@ pub enum AuditPurpose {
     RegulatorNotice,
     RandomCheck,
     RegulatorRequest,
+}
+
+/// An audit ended before it was completed (TB-GZ-036 5.6.4.3, 9.3; HZL-MSRG-005 4.3.4).
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(transform = super::formats::non_blank)]
+pub struct Termination {
+    pub date: At<Date>,
+    /// A key of the scheme's termination grounds (`no-cooperation`, `top-management-absent` …).
+    pub ground: Text,
+    /// The date the body agreed to terminate.
+    #[serde(default)]
+    pub consent: Option<At<Date>>,
+    /// The report of the work done and the reasons.
+    #[serde(default)]
+    pub report: Option<At<TerminationReport>>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(transform = super::formats::non_blank)]
+pub struct TerminationReport {
+    #[serde(default)]
+    pub issued: Option<At<Date>>,
+    #[serde(default)]
+    pub delivered: Option<At<Date>>,
 }
 
 /// A combined audit: its total time and the time each other system needs alone.
@@ -653,6 +688,10 @@ pub struct Decision {
     /// Suspension: the end of the suspension period.
     #[serde(default)]
     pub until: Option<At<Date>>,
+    /// Suspension or withdrawal: a key of the scheme's grounds (`voluntary`,
+    /// `licence-pending`, `surveillance-missed` …).
+    #[serde(default)]
+    pub ground: Option<Text>,
     /// The decision departs from the team's recommendation: why, and when the team was told.
     #[serde(default)]
     pub deviation: Option<At<Deviation>>,

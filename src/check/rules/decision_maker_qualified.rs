@@ -9,7 +9,9 @@ pub static RULE: Rule = Rule {
     severity: Severity::Error,
     summary: "the decider holds the `decision-maker` role for the scheme",
     docs: "`decided_by` is registered with the `decision-maker` role and the case's scheme among \
-           their `schemes`.",
+           their `schemes`; a valid simplified surveillance decision (see \
+           `decision-maker-independent`) may be taken by its team leader with the \
+           `lead-auditor` role.",
     example: "decisions:\n  - id: D1\n    decided_by: qian-qi   # an application reviewer",
     default_citations: &[],
     applies: Applies::WhenConfigured,
@@ -22,7 +24,11 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         let Some(staff) = body.staff(&d.decided_by) else {
             continue;
         };
-        if !staff.has_role(StaffRole::DecisionMaker) {
+        // A simplified surveillance decision is the team leader's own (TB-GZ-036 9.4.3).
+        let leader = super::decision_maker_independent::simplified_leader(ctx, d)
+            == Some(d.decided_by.value.as_str())
+            && staff.has_role(StaffRole::LeadAuditor);
+        if !staff.has_role(StaffRole::DecisionMaker) && !leader {
             out.push(Finding::new(
                 d.decided_by.pos,
                 format!(

@@ -17,7 +17,9 @@ pub static RULE: Rule = Rule {
            `extend-scope`, every nonconformity of the audits it names is settled on or before \
            the decision's date: a major one verified effective, a minor one with its plan \
            accepted. With `initial_all_closed`, an initial decision needs every NC, minor ones \
-           too, verified effective.",
+           too, verified effective. A minor NC's later verification (after a `renew` or \
+           `maintain` resting on its accepted plan) is judged by \
+           `major-nc-verification-deadline`, never here.",
     example: "decisions:\n  - { id: D1, date: 2026-04-20, outcome: grant, audits: [S1, S2] }\n# NC02 (major) verified on 2026-04-25",
     default_citations: &[],
     applies: Applies::WhenConfigured,

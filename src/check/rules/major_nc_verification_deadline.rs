@@ -7,7 +7,7 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 
 use crate::check::cycle::in_force;
-use crate::check::params::Months;
+use crate::check::params::{Graded, Months};
 use crate::check::{Applies, Check, Ctx, Finding, Rule, WithParams};
 use crate::dates::add_months;
 use crate::diag::Severity;
@@ -22,10 +22,12 @@ pub static RULE: Rule = Rule {
     summary: "each major NC is verified effective by its deadline (initial, surveillance, recertification)",
     docs: "Deadlines: a stage 1/2 NC by `initial_months` after the audit's end; a surveillance \
            NC by `surveillance_months` after its end, or by its own `due` with \
-           `surveillance_by_due`; a recertification NC before the certificate in force \
-           expires (with `recertification_all_grades`, minor ones too). A verification that is \
-           late or not effective is an error; a missing one only once the deadline has passed \
-           (`--as-of`).",
+           `surveillance_by_due` (a `due` more than `due_warn_months` after the audit ended is \
+           a warning asking for the reason); a recertification NC before the certificate in \
+           force expires (with `recertification_all_grades`, minor ones too: a minor one whose \
+           plan was accepted by the expiry is reported with `minor_planned`'s severity). A \
+           verification that is late or not effective is an error; a missing one only once \
+           the deadline has passed (`--as-of`).",
     example: "audits:\n  - id: S2\n    end: 2026-03-19\n    nonconformities:\n      - id: NC02\n        grade: major\n        verification: { date: 2026-10-08, … }   # after 2026-09-19",
     default_citations: &[],
     applies: Applies::WhenConfigured,
@@ -105,10 +107,40 @@ pub struct Params {
     /// Whether every nonconformity of a recertification, minor ones too, is verified before the certificate expires.
     #[serde(default)]
     pub recertification_all_grades: bool,
+    /// With `recertification_all_grades`: how a minor nonconformity not verified by the
+    /// expiry is reported when its plan was accepted by then (`warning`, F-11); without
+    /// an accepted plan it is an error.
+    #[serde(default)]
+    pub minor_planned: Option<Graded>,
+    /// With `surveillance_by_due`: a `due` later than this many months after the
+    /// surveillance ended is a warning asking for the reason (F-25).
+    #[serde(default)]
+    pub due_warn_months: Option<Months>,
 }
 
 fn check(ctx: &Ctx, p: &Params, out: &mut Vec<Finding>) {
     for (audit, nc) in ctx.case.nonconformities() {
+        // HZL: the team sets a surveillance major NC's due; beyond the benchmark it needs a reason.
+        if let (Some(m), Some(due), AuditKind::Surveillance, Grade::Major) = (
+            &p.due_warn_months,
+            &nc.due,
+            audit.kind.value,
+            nc.grade.value,
+        ) {
+            let limit = add_months(audit.end.value, m.get());
+            if due.value > limit {
+                out.push(
+                    Finding::new(
+                        due.pos,
+                        format!(
+                            "major nonconformity {} of surveillance {} is due on {}, more than {} months after the audit ended on {} (by {limit}); record why it needs longer",
+                            nc.id.value, audit.id.value, due.value, m.get(), audit.end.value
+                        ),
+                    )
+                    .severity(Severity::Warning),
+                );
+            }
+        }
         if audit.kind.value == AuditKind::Surveillance
             && nc.grade.value == Grade::Major
             && p.surveillance_by_due
@@ -130,6 +162,13 @@ fn check(ctx: &Ctx, p: &Params, out: &mut Vec<Finding>) {
             "major"
         } else {
             "minor"
+        };
+        // A minor NC of a recertification resting on a plan accepted by the expiry (F-11).
+        let planned = nc.grade.value == Grade::Minor
+            && nc.plan_accepted.as_ref().is_some_and(|a| a.value <= by);
+        let minor_severity = match (nc.grade.value, p.minor_planned) {
+            (Grade::Minor, Some(Graded::Warning)) if planned => Some(Severity::Warning),
+            _ => None,
         };
         let finding = match &nc.verification {
             Some(v) if v.date.value > by => Finding::new(
@@ -154,6 +193,10 @@ fn check(ctx: &Ctx, p: &Params, out: &mut Vec<Finding>) {
                 ),
             ),
             _ => continue,
+        };
+        let finding = match minor_severity {
+            Some(sev) => finding.severity(sev),
+            None => finding,
         };
         out.push(match set_at {
             Some(pos) => finding.related(pos, "deadline set here"),

@@ -20,9 +20,10 @@ pub static RULE: Rule = Rule {
     docs: "Permanent sites (not `temporary`) with the same `group` are similar; of a group of X \
            the initial audit (judged on stage 2) visits ⌈similar_initial × X⌉, a surveillance \
            ⌈similar_surveillance × X⌉, a recertification ⌈similar_recertification × X⌉. Sites \
-           without a group are all visited at stage 2 and recertification; a surveillance \
-           visits ⌈other_surveillance × N⌉ of them. The central site is visited at every \
-           surveillance.",
+           without a group, and the central site (which never counts in a group), are the N \
+           sites visited at stage 2 and recertification; a surveillance visits \
+           ⌈other_surveillance × N⌉ of them, the central site among them and counted in that \
+           number (N = 10: the central site and 2 others; N = 7: ⌈2.1⌉ = 3).",
     example: "client:\n  sites: [{ id: hq, central: true, … }, { id: dc, … }]\naudits:\n  - { id: S2, kind: stage2, sites: [hq] }   # dc not visited",
     default_citations: &[],
     applies: Applies::WhenConfigured,
@@ -61,10 +62,13 @@ fn check(ctx: &Ctx, p: &Params, out: &mut Vec<Finding>) {
         .collect();
     let mut groups: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
     let mut others: Vec<&str> = Vec::new();
+    // The central site never counts in a group: it is one of the N sites outside groups,
+    // visited at every surveillance and counted in its ⌈0.3 N⌉ (F-19).
     for s in &sites {
+        let central = s.central.as_ref().is_some_and(|c| c.value);
         match &s.group {
-            Some(g) => groups.entry(g.as_str()).or_default().push(s.id.as_str()),
-            None => others.push(s.id.as_str()),
+            Some(g) if !central => groups.entry(g.as_str()).or_default().push(s.id.as_str()),
+            _ => others.push(s.id.as_str()),
         }
     }
     for audit in &ctx.case.audits {

@@ -4,18 +4,21 @@
 use schemars::JsonSchema;
 use serde::Deserialize;
 
-use crate::check::audit_time::{below, initial};
+use crate::check::audit_time::{below, effective_personnel, initial, table_value};
+use crate::check::cycle::cycles;
 use crate::check::params::Fraction;
 use crate::check::{Applies, Check, Ctx, Finding, Rule, WithParams};
 use crate::diag::Severity;
-use crate::load::case::AuditKind;
 
 pub static RULE: Rule = Rule {
     id: "surveillance-time",
     severity: Severity::Error,
     summary: "each surveillance takes at least `min` of the initial audit time (error below `error_below`)",
-    docs: "The initial audit time is stage 1 + stage 2 man-days. A surveillance below \
-           `error_below` × that is an error; between `error_below` and `min` a warning. A \
+    docs: "The base in the first cycle is the initial audit time, stage 1 + stage 2 man-days; \
+           after a renewal, and in every cycle of a case without stage 1 and stage 2, it is \
+           the table value at the current effective personnel (the base of \
+           `recertification-time`). A surveillance below \
+           `error_below` × the base is an error; between `error_below` and `min` a warning. A \
            figure that reaches the error threshold only after rounding to the nearest half \
            man-day is a warning.",
     example: "audits:\n  - { id: S1, kind: stage1, mandays: 1.5 }\n  - { id: S2, kind: stage2, mandays: 5.5 }\n  - { id: A1, kind: surveillance, mandays: 1.5 }   # 21 % of 7",
@@ -36,35 +39,43 @@ pub struct Params {
 
 fn check(ctx: &Ctx, p: &Params, out: &mut Vec<Finding>) {
     let (min, hard) = (p.min.get(), p.error_below.get());
-    let Some((init, _)) = initial(ctx.case) else {
-        return;
-    };
-    for a in ctx
-        .case
-        .audits
-        .iter()
-        .filter(|a| a.kind.value == AuditKind::Surveillance)
-    {
-        let value = a.mandays.value;
-        let severity = match below(value, init * hard) {
-            Some(s) => Some(s),
-            None if below(value, init * min).is_some() => Some(Severity::Warning),
-            None => None,
+    let initial = initial(ctx.case).map(|(t, _)| t);
+    // After a renewal, or with no initial audit on file, the base is the initial audit time
+    // as the recertification redetermined it: the table at the current personnel (F-6).
+    let table = ctx
+        .scheme
+        .and_then(|s| table_value(s, effective_personnel(ctx.case)))
+        .map(|(t, _)| t);
+    for cycle in cycles(ctx.case) {
+        let (base, what) = match (cycle.renewal, initial) {
+            (false, Some(init)) => (init, "the initial audit's"),
+            _ => match table {
+                Some(t) => (t, "the table value at the current personnel,"),
+                None => continue,
+            },
         };
-        if let Some(severity) = severity {
-            out.push(
-                Finding::new(
-                    a.mandays.pos,
-                    format!(
-                        "surveillance {} takes {value} man-days, {:.0} % of the initial audit's {init}; at least {:.2} ({:.1} %) is required",
-                        a.id.value,
-                        value / init * 100.0,
-                        init * min,
-                        min * 100.0
-                    ),
-                )
-                .severity(severity),
-            );
+        for a in &cycle.surveillances {
+            let value = a.mandays.value;
+            let severity = match below(value, base * hard) {
+                Some(s) => Some(s),
+                None if below(value, base * min).is_some() => Some(Severity::Warning),
+                None => None,
+            };
+            if let Some(severity) = severity {
+                out.push(
+                    Finding::new(
+                        a.mandays.pos,
+                        format!(
+                            "surveillance {} takes {value} man-days, {:.0} % of {what} {base}; at least {:.2} ({:.1} %) is required",
+                            a.id.value,
+                            value / base * 100.0,
+                            base * min,
+                            min * 100.0
+                        ),
+                    )
+                    .severity(severity),
+                );
+            }
         }
     }
 }

@@ -14,7 +14,9 @@ pub static RULE: Rule = Rule {
     severity: Severity::Error,
     summary: "a suspension's `until` is at most `months` after it starts",
     docs: "A suspension decision states the end of the suspension period (`until`), no later \
-           than the decision's date + `months`.",
+           than the decision's date + `months`. A suspension whose `ground` is one of \
+           `exempt_grounds` is not judged (HZL: `licence-pending`, which may run to the \
+           licensing decision).",
     example: "decisions:\n  - { id: D2, outcome: suspend, date: 2026-06-05, until: 2026-12-31, … }",
     default_citations: &[],
     applies: Applies::WhenConfigured,
@@ -27,6 +29,10 @@ pub static RULE: Rule = Rule {
 pub struct Params {
     /// The longest suspension, in months from the suspension decision.
     pub months: Months,
+    /// Grounds whose suspension may run past `months` (HZL-MSRG-005 7.2.1 (4): until the
+    /// licensing decision).
+    #[serde(default)]
+    pub exempt_grounds: Vec<String>,
 }
 
 fn check(ctx: &Ctx, p: &Params, out: &mut Vec<Finding>) {
@@ -36,6 +42,11 @@ fn check(ctx: &Ctx, p: &Params, out: &mut Vec<Finding>) {
         .decisions
         .iter()
         .filter(|d| d.outcome.value == Outcome::Suspend)
+        .filter(|d| {
+            !d.ground
+                .as_ref()
+                .is_some_and(|g| p.exempt_grounds.contains(&g.value))
+        })
     {
         let latest = add_months(d.date.value, months);
         match &d.until {

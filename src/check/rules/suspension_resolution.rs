@@ -1,7 +1,10 @@
 //! A suspension ends in a restoration or a withdrawal by the end of its period
 //! (TB-GZ-036 10.3.2 3); HZL-MSRG-005 7.3.1 (7)).
 
-use crate::check::{Applies, Check, Ctx, Finding, Rule};
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+use crate::check::{Applies, Check, Ctx, Finding, Rule, WithParams};
 use crate::diag::Severity;
 use crate::load::case::Outcome;
 
@@ -10,15 +13,24 @@ pub static RULE: Rule = Rule {
     severity: Severity::Error,
     summary: "by a suspension's `until` (once past `--as-of`), a restoration or withdrawal is recorded",
     docs: "A suspension whose period has ended before `--as-of` is followed by a decision with \
-           outcome `restore` or `withdraw`, dated after the suspension and on or before its \
-           `until`.",
+           outcome `restore` or `withdraw` (with `reduce_scope`, also `reduce-scope`), dated \
+           after the suspension and on or before its `until`.",
     example: "decisions:\n  - { id: D2, outcome: suspend, date: 2025-11-07, until: 2026-02-27 }\n# no restore or withdraw decision, --as-of 2026-11-21",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    check: Check::Case(check),
+    check: Check::Configured(&WithParams::<Params>(check)),
 };
 
-fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
+/// The scheme's settings for this rule.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Params {
+    /// Whether reducing the scope to what is not affected also ends a suspension (TB-GZ-036
+    /// 5.7.2 2)③).
+    pub reduce_scope: bool,
+}
+
+fn check(ctx: &Ctx, p: &Params, out: &mut Vec<Finding>) {
     let decisions = &ctx.case.decisions;
     for s in decisions
         .iter()
@@ -30,7 +42,11 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         }
         let next = decisions
             .iter()
-            .filter(|d| matches!(d.outcome.value, Outcome::Restore | Outcome::Withdraw))
+            .filter(|d| match d.outcome.value {
+                Outcome::Restore | Outcome::Withdraw => true,
+                Outcome::ReduceScope => p.reduce_scope,
+                _ => false,
+            })
             .filter(|d| d.date.value >= s.date.value)
             .min_by_key(|d| d.date.value);
         match next {

@@ -10,7 +10,8 @@ pub static RULE: Rule = Rule {
     summary: "top management at opening and closing meetings, or a delegate with a recorded reason",
     docs: "Every on-site audit records `meetings.opening` and `meetings.closing`. Where \
            `top_manager_present` is false, the meeting names the `delegate` and the \
-           `delegation_reason`.",
+           `delegation_reason`, unless the audit was terminated with the ground \
+           `top-management-absent` (TB-GZ-036 5.5.3 2)), which the termination rules judge.",
     example: "meetings:\n  closing: { top_manager_present: false }   # no delegate, no reason",
     default_citations: &[],
     applies: Applies::WhenConfigured,
@@ -33,6 +34,12 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             ));
             continue;
         };
+        // TB 5.5.3 2): an audit ended because top management would not attend is judged
+        // by the termination rules, not here.
+        let terminated_for_it = a
+            .termination
+            .as_ref()
+            .is_some_and(|t| t.ground.value == "top-management-absent");
         for (name, m) in [
             ("opening", &meetings.opening),
             ("closing", &meetings.closing),
@@ -44,7 +51,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 ));
                 continue;
             };
-            if m.top_manager_present.value {
+            if m.top_manager_present.value || terminated_for_it {
                 continue;
             }
             let blank = |t: &Option<crate::load::case::Text>| {
