@@ -35,6 +35,14 @@ const NOT_BY_FIXTURE: &[&str] = &[
     "lock-outdated",
 ];
 
+/// Rules a family's shipped scheme file cannot make fail, with where they are failed
+/// instead.
+const FAMILY_EXEMPT: &[(&str, &str)] = &[
+    // HZL's versions cover every date (an open first entry, `same_as: A/1`);
+    // tests/versions.rs fails it under a scheme whose older entry has unknown content.
+    ("rule-version-unknown", "HZL"),
+];
+
 fn fixtures() -> Vec<(String, PathBuf)> {
     let dir = fixture_root().join("tests/fixtures");
     let mut out = Vec::new();
@@ -148,8 +156,13 @@ fn every_fixture_gives_exactly_its_expected_diagnostics() {
         // audit, rename an NC a finding cites, or predate findings altogether would each
         // need findings of their own. They are compared only where a fixture expects them
         // (the `report-findings` fixtures, TB and HZL, pass and fail).
-        if !expected.iter().any(|e| e.1 == "report-findings") {
-            got.retain(|e| e.1 != "report-findings");
+        // So is the rule version of the case's dates: every fixture built on the 2022
+        // confidentiality case predates the versions its scheme file knows. It is compared
+        // only in the `rule-version-unknown` fixtures.
+        for orthogonal in ["report-findings", "rule-version-unknown"] {
+            if !expected.iter().any(|e| e.1 == orthogonal) && rule != orthogonal {
+                got.retain(|e| e.1 != orthogonal);
+            }
         }
         if got != expected {
             failures.push(format!(
@@ -267,7 +280,7 @@ fn every_rule_passes_and_fails_under_each_family_that_applies_it() {
                         })
                 })
             };
-            if !of_family("fail") {
+            if !of_family("fail") && !FAMILY_EXEMPT.contains(&(rule.as_str(), family.as_str())) {
                 missing.push(format!("{rule}: no failing {family} fixture"));
             }
             if !of_family("pass") && !bundled.contains(&family) {
@@ -280,4 +293,134 @@ fn every_rule_passes_and_fails_under_each_family_that_applies_it() {
     missing.sort();
     missing.dedup();
     assert!(missing.is_empty(), "\n{}", missing.join("\n"));
+}
+
+/// One rule of the catalogue's part A and what checks it (`rules/catalogue.yaml`).
+#[derive(serde::Deserialize)]
+struct CatalogueRule {
+    section: String,
+    rule: String,
+    status: String,
+    by: Vec<String>,
+    note: String,
+    later: String,
+}
+
+#[derive(serde::Deserialize)]
+struct Catalogue {
+    rules: Vec<CatalogueRule>,
+}
+
+/// The README's coverage section as the catalogue data makes it.
+fn coverage_markdown(c: &Catalogue) -> String {
+    use std::collections::BTreeMap;
+    use std::fmt::Write;
+    let statuses = ["covered", "build", "partly", "not-yet"];
+    let mut by_section: BTreeMap<(usize, &str), [usize; 4]> = BTreeMap::new();
+    for r in &c.rules {
+        let n: usize = r.section[1..].parse().unwrap_or(0);
+        let i = statuses.iter().position(|s| *s == r.status).unwrap_or(3);
+        by_section.entry((n, &r.section)).or_default()[i] += 1;
+    }
+    let mut out = String::new();
+    let _ = writeln!(out, "| § | covered | by build | partly | not yet | total |");
+    let _ = writeln!(out, "|---|---|---|---|---|---|");
+    let mut all = [0; 4];
+    for ((_, section), n) in &by_section {
+        for i in 0..4 {
+            all[i] += n[i];
+        }
+        let total: usize = n.iter().sum();
+        let _ = writeln!(
+            out,
+            "| {section} | {} | {} | {} | {} | {total} |",
+            n[0], n[1], n[2], n[3]
+        );
+    }
+    let total: usize = all.iter().sum();
+    let _ = writeln!(
+        out,
+        "| **all** | **{}** | **{}** | **{}** | **{}** | **{total}** |",
+        all[0], all[1], all[2], all[3]
+    );
+    let pct = |x: usize| (x * 100 + total / 2) / total.max(1);
+    let _ = writeln!(
+        out,
+        "\nFully covered: **{} / {total}** ({} by a rule, {} by build, {} %); at least partly: **{} / {total}** ({} %).\n",
+        all[0] + all[1],
+        all[0],
+        all[1],
+        pct(all[0] + all[1]),
+        all[0] + all[1] + all[2],
+        pct(all[0] + all[1] + all[2])
+    );
+    let _ = writeln!(
+        out,
+        "| § | catalogue rule | status | checked by | what is missing, and what is next |"
+    );
+    let _ = writeln!(out, "|---|---|---|---|---|");
+    for r in &c.rules {
+        let by: Vec<String> = r.by.iter().map(|b| format!("`{b}`")).collect();
+        let rest: Vec<&str> = [r.note.as_str(), r.later.as_str()]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect();
+        let _ = writeln!(
+            out,
+            "| {} | `{}` | {} | {} | {} |",
+            r.section,
+            r.rule,
+            r.status,
+            by.join(", "),
+            rest.join("; next: ")
+        );
+    }
+    out
+}
+
+#[test]
+fn the_readme_coverage_table_is_the_catalogue_data_and_names_real_rules() {
+    let text = std::fs::read_to_string(repo().join("rules/catalogue.yaml")).unwrap();
+    let c: Catalogue = serde_saphyr::from_str(&text).unwrap();
+    assert_eq!(
+        c.rules.len(),
+        203,
+        "rule-catalogue.md part A has 203 per-case rules"
+    );
+    let mut ids = BTreeSet::new();
+    for r in &c.rules {
+        assert!(ids.insert(&r.rule), "{} listed twice", r.rule);
+        assert!(
+            ["covered", "build", "partly", "not-yet"].contains(&r.status.as_str()),
+            "{}: status {}",
+            r.rule,
+            r.status
+        );
+        // Partly by build names no rule: what the records print is its note.
+        let by_build = r.status == "partly" && r.note.starts_with("build");
+        if (r.status == "covered" || r.status == "partly") && !by_build {
+            assert!(!r.by.is_empty(), "{}: {} by which rule?", r.rule, r.status);
+        }
+        for id in &r.by {
+            assert!(registry::find(id).is_some(), "{}: no rule `{id}`", r.rule);
+        }
+    }
+    let table = coverage_markdown(&c);
+    let readme_path = repo().join("README.md");
+    let readme = std::fs::read_to_string(&readme_path).unwrap();
+    let (begin, end) = ("<!-- coverage:begin -->\n", "<!-- coverage:end -->");
+    let (Some(a), Some(b)) = (readme.find(begin), readme.find(end)) else {
+        panic!("README.md has no {begin:?} … {end:?} section");
+    };
+    let current = &readme[a + begin.len()..b];
+    if current != table && std::env::var_os("CERTDOC_WRITE_README").is_some() {
+        let updated = format!("{}{table}{}", &readme[..a + begin.len()], &readme[b..]);
+        std::fs::write(&readme_path, updated).unwrap();
+        return;
+    }
+    assert_eq!(
+        current, table,
+        "the README's coverage table differs from rules/catalogue.yaml: run \
+         `CERTDOC_WRITE_README=1 cargo test --test fixtures coverage` and commit"
+    );
 }

@@ -496,7 +496,7 @@ fn rules_files_report_every_problem_with_its_line() {
         e.contains("rules/schemes/pii-public-cloud.yaml:2:1: the scheme file is missing the required field `code`"),
         "{e}"
     );
-    assert!(e.contains(":19:29: `three` is not a number"), "{e}");
+    assert!(e.contains(":29:29: `three` is not a number"), "{e}");
     assert!(!e.contains("ratio"), "schema errors come first, alone: {e}");
 
     let e = rules_error(
@@ -516,7 +516,7 @@ fn rules_files_report_every_problem_with_its_line() {
     let lines: Vec<&str> = e.lines().collect();
     assert_eq!(lines.len(), 3, "{e}");
     assert!(
-        lines[0].starts_with("rules/schemes/pii-public-cloud.yaml:21:"),
+        lines[0].starts_with("rules/schemes/pii-public-cloud.yaml:31:"),
         "{e}"
     );
     assert!(e.contains("increasing order"), "{e}");

@@ -4,6 +4,7 @@ pub mod audit_time;
 pub mod control;
 pub mod cycle;
 pub mod params;
+pub mod reference;
 pub mod registry;
 pub mod rule;
 pub mod rules;
@@ -31,7 +32,16 @@ pub fn validate(rules: &Rules) -> Result<(), Error> {
             pos,
             message,
         };
-        for (rule_id, cfg) in &scheme.rules {
+        // The rules as each older version had them, with their own parameters.
+        let older = scheme.variants.iter().flatten().flat_map(|v| {
+            scheme
+                .rule_document
+                .versions
+                .iter()
+                .flat_map(|e| e.overrides.keys())
+                .filter_map(move |id| v.rules.get_key_value(id))
+        });
+        for (rule_id, cfg) in scheme.rules.iter().chain(older) {
             let Some(rule) = registry::find(rule_id) else {
                 if registry::PLANNED.contains(&rule_id.as_str()) {
                     continue;
@@ -116,40 +126,92 @@ pub fn contexts<'a>(
 pub fn check(files: &[CaseFile], rules: &Rules, as_of: Date) -> Vec<Diagnostic> {
     let (files, cases) = contexts(files, rules, as_of);
     let project = ProjectCtx { cases };
+    // Where a case's dates fall in versions of its rule document with other rule settings.
+    let plays: Vec<Option<(reference::Dates, Vec<&Scheme>)>> = project
+        .cases
+        .iter()
+        .map(|ctx| {
+            let scheme = ctx.scheme?;
+            let dates = reference::Dates::of(ctx.case);
+            let schemes = reference::versions_in_play(scheme, &dates);
+            (!schemes.is_empty()).then_some((dates, schemes))
+        })
+        .collect();
     let mut out = Vec::new();
     for rule in registry::RULES {
-        let mut found: Vec<(usize, Finding)> = Vec::new();
+        let mut found: Vec<(usize, Finding, Option<&Scheme>)> = Vec::new();
+        let run = |ctx: &Ctx, out: &mut Vec<Finding>| match &rule.check {
+            Check::Case(f) => f(ctx, out),
+            Check::Configured(c) => c.run(rule, ctx, out),
+            _ => {}
+        };
         match &rule.check {
             Check::Loader | Check::Records | Check::Build => {}
-            Check::Case(f) => {
+            Check::Case(_) | Check::Configured(_) => {
                 for (i, ctx) in project.cases.iter().enumerate() {
-                    if applies(rule, ctx.scheme) {
-                        let mut one = Vec::new();
-                        f(ctx, &mut one);
-                        found.extend(one.into_iter().map(|x| (i, x)));
+                    if !applies(rule, ctx.scheme) {
+                        continue;
+                    }
+                    match plays.get(i).and_then(Option::as_ref) {
+                        Some((dates, schemes)) if overridden(ctx.scheme, rule) => {
+                            // Each version's settings judge what is dated in that version.
+                            for s in schemes {
+                                let version = Ctx {
+                                    scheme: Some(*s),
+                                    ..*ctx
+                                };
+                                let mut one = Vec::new();
+                                run(&version, &mut one);
+                                found.extend(
+                                    one.into_iter()
+                                        .filter(|x| {
+                                            ctx.scheme.is_some_and(|n| {
+                                                std::ptr::eq(
+                                                    crate::load::versions::scheme_on(
+                                                        n,
+                                                        dates.at(x.pos),
+                                                    ),
+                                                    *s,
+                                                )
+                                            })
+                                        })
+                                        .map(|x| (i, x, Some(*s))),
+                                );
+                            }
+                        }
+                        _ => {
+                            let mut one = Vec::new();
+                            run(ctx, &mut one);
+                            found.extend(one.into_iter().map(|x| (i, x, None)));
+                        }
                     }
                 }
             }
-            Check::Configured(c) => {
-                for (i, ctx) in project.cases.iter().enumerate() {
-                    if applies(rule, ctx.scheme) {
-                        let mut one = Vec::new();
-                        c.run(rule, ctx, &mut one);
-                        found.extend(one.into_iter().map(|x| (i, x)));
-                    }
-                }
+            Check::Project(f) => {
+                let mut all = Vec::new();
+                f(&project, &mut all);
+                found.extend(all.into_iter().map(|(i, x)| (i, x, None)));
             }
-            Check::Project(f) => f(&project, &mut found),
         }
-        for (i, x) in found {
+        for (i, x, version) in found {
             if let (Some(file), Some(ctx)) = (files.get(i), project.cases.get(i))
                 && applies(rule, ctx.scheme)
             {
-                out.push(diagnostic(rule, file, ctx, x));
+                out.push(diagnostic(rule, file, version.or(ctx.scheme), x));
             }
         }
     }
     out
+}
+
+/// Whether some older version of the case's rule document set this rule otherwise.
+fn overridden(scheme: Option<&Scheme>, rule: &Rule) -> bool {
+    scheme.is_some_and(|s| {
+        s.rule_document
+            .versions
+            .iter()
+            .any(|v| v.overrides.contains_key(rule.id))
+    })
 }
 
 fn applies(rule: &Rule, scheme: Option<&Scheme>) -> bool {
@@ -174,8 +236,8 @@ pub fn resolve(rule: &Rule, scheme: Option<&Scheme>) -> (Severity, Vec<String>) 
     (severity, citations)
 }
 
-fn diagnostic(rule: &Rule, file: &CaseFile, ctx: &Ctx, f: Finding) -> Diagnostic {
-    let (severity, citations) = resolve(rule, ctx.scheme);
+fn diagnostic(rule: &Rule, file: &CaseFile, scheme: Option<&Scheme>, f: Finding) -> Diagnostic {
+    let (severity, citations) = resolve(rule, scheme);
     Diagnostic {
         rule: rule.id,
         severity: f.severity.unwrap_or(severity),

@@ -53,6 +53,7 @@ pub static RULES: &[&Rule] = &[
     &rules::report_delivery::RULE,
     &rules::report_conclusion::RULE,
     &rules::report_findings::RULE,
+    &rules::rule_version_unknown::RULE,
     &rules::decision_maker_independent::RULE,
     &rules::decision_maker_qualified::RULE,
     &rules::decision_deadline::RULE,

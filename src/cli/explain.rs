@@ -59,16 +59,28 @@ pub fn run(args: &ExplainArgs, root: &Path) -> Result<Exit> {
             let _ = writeln!(out, "      cites: {}", citations.join("; "));
         }
         for p in &params {
-            match cfg.and_then(|c| c.param(&p.name)) {
-                Some(serde_json::Value::String(word)) => {
-                    let _ = writeln!(out, "      {} = {word}", p.name);
-                }
-                Some(value) => {
-                    let _ = writeln!(out, "      {} = {value}", p.name);
-                }
-                None => {
-                    let _ = writeln!(out, "      {} not set", p.name);
-                }
+            let _ = writeln!(
+                out,
+                "      {}",
+                setting(&p.name, cfg.and_then(|c| c.param(&p.name)))
+            );
+        }
+        // Older versions of the rule document that set this rule otherwise.
+        for v in &scheme.rule_document.versions {
+            let Some(over) = v.overrides.get(rule.id) else {
+                continue;
+            };
+            let label = v.version.as_ref().map_or("(unlabelled)", |l| l.as_str());
+            let from = v
+                .effective
+                .as_ref()
+                .map_or("the start".to_string(), |e| e.value.to_string());
+            let _ = writeln!(out, "    version {label} (in force from {from}):");
+            if let Some(sev) = over.severity {
+                let _ = writeln!(out, "      severity = {sev}");
+            }
+            for name in over.params.keys() {
+                let _ = writeln!(out, "      {}", setting(name, over.param(name)));
             }
         }
     }
@@ -78,4 +90,13 @@ pub fn run(args: &ExplainArgs, root: &Path) -> Result<Exit> {
     }
     super::print(&out)?;
     Ok(Exit::Clean)
+}
+
+/// One parameter as a scheme file sets it.
+fn setting(name: &str, value: Option<&serde_json::Value>) -> String {
+    match value {
+        Some(serde_json::Value::String(word)) => format!("{name} = {word}"),
+        Some(value) => format!("{name} = {value}"),
+        None => format!("{name} not set"),
+    }
 }

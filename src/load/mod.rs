@@ -14,6 +14,7 @@ pub mod numbering;
 pub mod scheme;
 pub mod tree;
 pub mod validate;
+pub mod versions;
 pub mod yaml;
 
 use std::collections::BTreeMap;
@@ -70,7 +71,10 @@ pub fn load_rules(root: &Path) -> Result<Rules> {
 
 fn load_rules_in(root: &Path) -> Result<Rules> {
     let rules = root.join("rules");
-    let schemes = load_dir::<Scheme>(&rules.join("schemes"), |s| &s.id, scheme::problems)?;
+    let mut schemes = load_dir::<Scheme>(&rules.join("schemes"), |s| &s.id, scheme::problems)?;
+    for s in schemes.values_mut() {
+        versions::build_variants(s);
+    }
     let templates = root.join("templates");
     let bodies = load_dir::<Body>(
         &rules.join("bodies"),

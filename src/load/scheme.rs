@@ -49,6 +49,11 @@ pub struct Scheme {
     /// `restoration`, `withdrawal`).
     #[serde(default)]
     pub notice_basis: BTreeMap<String, Text>,
+    /// The scheme as each older rule-document version had it, by index of
+    /// `rule_document.versions` (`None`: the newest's rules); built when the rules load.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub variants: Vec<Option<Arc<Scheme>>>,
 }
 
 impl Scheme {
@@ -83,9 +88,50 @@ impl Scheme {
 pub struct Document {
     pub number: Text,
     pub title: Text,
+    /// The current version (the newest of `versions`).
     #[schemars(schema_with = "formats::revision")]
     pub version: Text,
     pub issuer: Text,
+    /// 首次发布日期, kept for the record.
+    #[serde(default)]
+    pub first_issued: Option<At<super::Date>>,
+    /// The scheme is certified under another certification's rule document, which records
+    /// say (`（借用）`).
+    #[serde(default)]
+    pub borrowed: Option<At<bool>>,
+    /// The versions by effective date, oldest first; each is in force from its `effective`
+    /// to the day before the next one's. Without it the document has one version in force
+    /// on every date.
+    #[serde(default)]
+    pub versions: Vec<At<DocVersion>>,
+}
+
+/// One version of a rule document.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(transform = formats::non_blank)]
+pub struct DocVersion {
+    /// Its label (`B/2`); absent (`~`) when the seeds do not give it.
+    #[serde(default)]
+    pub version: Option<Text>,
+    /// The day it took effect; absent only on the first entry, then in force for every
+    /// earlier date.
+    #[serde(default)]
+    pub effective: Option<At<super::Date>>,
+    /// The maintainer asserts this version's rules are those of the version labelled so.
+    #[serde(default)]
+    pub same_as: Option<Text>,
+    /// The rule settings (severity, parameters, citations) that differed in this version
+    /// from the newest, by rule id.
+    #[serde(default)]
+    #[schemars(with = "BTreeMap<String, serde_json::Map<String, Value>>")]
+    pub overrides: BTreeMap<String, At<RuleConfig>>,
+    #[serde(default)]
+    pub issued: Option<At<super::Date>>,
+    #[serde(default)]
+    pub amendment: Option<At<u32>>,
+    #[serde(default)]
+    pub note: Option<Text>,
 }
 
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
@@ -95,6 +141,25 @@ pub struct Standard {
     /// The full standard number, printed on plans, reports and certificates.
     pub number: Text,
     pub title: Text,
+    /// The standard's versions by effective date, oldest first (as `rule_document.versions`).
+    #[serde(default)]
+    pub versions: Vec<At<StandardVersion>>,
+}
+
+/// One version of a standard.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(transform = formats::non_blank)]
+pub struct StandardVersion {
+    /// The full standard number of this version, printed.
+    pub number: Text,
+    #[serde(default)]
+    pub version: Option<Text>,
+    #[serde(default)]
+    pub effective: Option<At<super::Date>>,
+    /// The last day the previous version may still be audited against (TB-GZ-036 5.1.4).
+    #[serde(default)]
+    pub transition_until: Option<At<super::Date>>,
 }
 
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
@@ -158,6 +223,7 @@ fn yes() -> bool {
 /// read a value from, and its extension and adjustments must make sense.
 pub fn problems(s: &Scheme) -> Vec<Problem> {
     let mut out = Vec::new();
+    version_problems(s, &mut out);
     let at = &s.audit_time;
     if at.table.is_empty() {
         out.push(Problem::new(
@@ -316,5 +382,73 @@ impl<'de> Deserialize<'de> for RuleConfig {
             params: map,
             typed: OnceLock::new(),
         })
+    }
+}
+
+/// The versions lists must say one thing: oldest first, an open start on the first entry
+/// only, the newest labelled as `rule_document.version`, `same_as` naming a known label.
+fn version_problems(s: &Scheme, out: &mut Vec<Problem>) {
+    let doc = &s.rule_document;
+    let dates = doc
+        .versions
+        .iter()
+        .map(|v| (v.pos, v.effective.as_ref().map(|e| (e.pos, e.value))));
+    let standard = s
+        .standard
+        .versions
+        .iter()
+        .map(|v| (v.pos, v.effective.as_ref().map(|e| (e.pos, e.value))));
+    for (what, list) in [
+        ("rule_document.versions", dates.collect::<Vec<_>>()),
+        ("standard.versions", standard.collect::<Vec<_>>()),
+    ] {
+        let mut last = None;
+        for (i, (pos, effective)) in list.into_iter().enumerate() {
+            match (i, effective) {
+                (0, _) => {}
+                (_, None) => out.push(Problem::new(
+                    pos,
+                    format!("only the first entry of `{what}` may leave `effective` open (~)"),
+                )),
+                (_, Some((at, day))) => {
+                    if last.is_some_and(|l| day <= l) {
+                        out.push(Problem::new(
+                            at,
+                            format!("`{what}` lists the oldest first: this entry takes effect on or before the one above it"),
+                        ));
+                    }
+                }
+            }
+            if let Some((_, day)) = effective {
+                last = Some(day);
+            }
+        }
+    }
+    if let Some(newest) = doc.versions.last()
+        && newest
+            .version
+            .as_ref()
+            .is_none_or(|v| v.value != doc.version.value)
+    {
+        out.push(Problem::new(
+            newest.pos,
+            format!(
+                "the newest entry of `rule_document.versions` is the current version: label it `{}` (`rule_document.version`)",
+                doc.version.value
+            ),
+        ));
+    }
+    for v in &doc.versions {
+        if let Some(same) = &v.same_as
+            && !doc
+                .versions
+                .iter()
+                .any(|o| o.version.as_ref().is_some_and(|l| l.value == same.value))
+        {
+            out.push(Problem::new(
+                same.pos,
+                format!("`same_as: {}` names no version of this list", same.value),
+            ));
+        }
     }
 }

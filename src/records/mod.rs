@@ -29,6 +29,7 @@ use crate::control::{Fact, Lock, Origin, Rev, Src, revisions, stages};
 use crate::load::body::Body;
 use crate::load::case::{Audit, Case, Text};
 use crate::load::numbering::{self, Document, Form, Subject};
+use crate::load::versions::{self, RuleVersion, StandardOn};
 use crate::load::{Date, Rules, Scheme};
 use crate::source::{At, Pos};
 
@@ -356,15 +357,74 @@ impl<'a> Writer<'a> {
         }
     }
 
-    fn scheme_info(&mut self) -> SchemeView {
+    /// The scheme as a record of reference date `day` cites it: the rule-document version
+    /// and the standard in force that day (rules-next.md, "What records print").
+    fn scheme_info(&mut self, day: Date, standard_day: Date) -> SchemeView {
         let s = self.scheme;
+        let doc = &s.rule_document;
+        let rule_number = self.scheme_text("rule_document.number", &doc.number);
+        let rule_title = self.scheme_text("rule_document.title", &doc.title);
+        let rule_version = match versions::rule_version(s, day) {
+            RuleVersion::Only => self.scheme_text("rule_document.version", &doc.version),
+            RuleVersion::Entry { entry, .. } => match &entry.version {
+                Some(v) => self.scheme_text("rule_document.versions.version", v),
+                None => String::new(),
+            },
+            RuleVersion::Before => String::new(),
+        };
+        let borrowed = doc.borrowed.as_ref().is_some_and(|b| *self.scheme_v(b));
+        let rule_ref = format!(
+            "{rule_number}《{rule_title}》{}{}",
+            if rule_version.is_empty() {
+                String::new()
+            } else {
+                format!("（{rule_version}）")
+            },
+            if borrowed { "（借用）" } else { "" }
+        );
+        let standard_title = self.scheme_text("standard.title", &s.standard.title);
+        let standard_number = match versions::standard_on(s, standard_day) {
+            StandardOn::Unversioned => self.scheme_text("standard.number", &s.standard.number),
+            StandardOn::Entry(v) => self.scheme_text("standard.versions.number", &v.number),
+            StandardOn::Before => String::new(),
+        };
+        let standard_ref = if standard_number.is_empty() {
+            format!(
+                "《{standard_title}》（{}有效版本）",
+                words::date(standard_day)
+            )
+        } else {
+            format!("{standard_number}《{standard_title}》")
+        };
         SchemeView {
             name: self.scheme_text("name", &s.name),
-            standard_number: self.scheme_text("standard.number", &s.standard.number),
-            standard_title: self.scheme_text("standard.title", &s.standard.title),
-            rule_number: self.scheme_text("rule_document.number", &s.rule_document.number),
-            rule_title: self.scheme_text("rule_document.title", &s.rule_document.title),
-            rule_version: self.scheme_text("rule_document.version", &s.rule_document.version),
+            standard_number,
+            standard_title,
+            standard_ref,
+            rule_number,
+            rule_title,
+            rule_version,
+            rule_ref,
+        }
+    }
+}
+
+/// The day a record's rule document and standard are read on: an audit's records by its
+/// first day, a decision's by its date, a certificate by its issue (its standard by the
+/// audits its decision rests on).
+fn reference_days(case: &Case, subject: &Subject) -> (Date, Date) {
+    match subject {
+        Subject::Audit(a) | Subject::Nonconformity(a, _) => (a.start.value, a.start.value),
+        Subject::Decision(d) => (d.date.value, d.date.value),
+        Subject::Certificate(c) => {
+            let audited = case
+                .decision(&c.decision)
+                .into_iter()
+                .flat_map(|d| d.audits.iter())
+                .filter_map(|id| case.audit(id))
+                .map(|a| a.start.value)
+                .max();
+            (c.issued.value, audited.unwrap_or(c.issued.value))
         }
     }
 }
@@ -445,7 +505,9 @@ pub fn make(
         texts: Vec::new(),
         facts: Vec::new(),
     };
-    let content = match numbering::subject(case, doc)? {
+    let subject = numbering::subject(case, doc)?;
+    let (rule_day, standard_day) = reference_days(case, &subject);
+    let content = match subject {
         Subject::Audit(a) => match doc.form {
             Form::AuditPlan => FormView::Plan(audit_plan::make(&mut w, a)),
             Form::AuditTime => FormView::Time(audit_time::make(&mut w, a)),
@@ -493,7 +555,7 @@ pub fn make(
     }
     w.facts = facts;
     let client = w.client();
-    let scheme_info = w.scheme_info();
+    let scheme_info = w.scheme_info(rule_day, standard_day);
     // The form's code and version are kept beside the fingerprint in the lock: a new form
     // version is not a change of what the record says.
     let shown = w.facts.len();

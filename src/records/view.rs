@@ -88,11 +88,20 @@ pub struct ClientView {
 #[derive(Debug, Clone, Serialize)]
 pub struct SchemeView {
     pub name: String,
+    /// The standard's full number in force on the record's reference date; empty when the
+    /// scheme file does not know it.
     pub standard_number: String,
     pub standard_title: String,
+    /// The standard as the record cites it: number and title, or the title and the date
+    /// when the number in force then is not known.
+    pub standard_ref: String,
     pub rule_number: String,
     pub rule_title: String,
+    /// The label of the rule-document version in force on the reference date, if known.
     pub rule_version: String,
+    /// The rule document as the record cites it: number, title, the version's label when
+    /// known, and whether the scheme borrows it.
+    pub rule_ref: String,
 }
 
 /// A person of the body's register as forms print them.

@@ -143,8 +143,31 @@ fn plan(
     if let Some(o) = &plan.objectives {
         w.has("B.1-1", o);
     }
-    w.has("B.1-2", &scheme.standard.number);
+    w.has("B.1-2", &standard_cited(scheme, a.start.value));
     w.has("B.1-2", &scheme.rule_document.number);
+    // The version in force on the audit's first day, never a later one (TB 2 注, HZL 13.1).
+    if standard_number(scheme, a.start.value).is_none() {
+        for v in &scheme.standard.versions {
+            assert!(
+                !w.text.contains(&squash(&v.number)),
+                "{}: cites {}, not in force on {}",
+                w.file,
+                v.number.value,
+                a.start.value
+            );
+        }
+    }
+    if let Some(later) = rule_label_not_in_force(scheme, a.start.value) {
+        assert!(
+            !w.text.contains(&squash(&format!(
+                "{}《{}》（{later}）",
+                scheme.rule_document.number.value, scheme.rule_document.title.value
+            ))),
+            "{}: cites {later}, not in force on {}",
+            w.file,
+            a.start.value
+        );
+    }
     w.has("B.1-3", &case.application.scope);
     w.has("B.1-4", &words::date_range(a.start.value, a.end.value));
     for s in &a.sites {
@@ -236,7 +259,7 @@ fn audit_time(
     a: &certdoc::load::case::Audit,
 ) {
     w.has("B.6-1", words::audit_kind(a.kind.value));
-    w.has("B.6-1", &scheme.standard.number);
+    w.has("B.6-1", &standard_cited(scheme, a.start.value));
     w.has("B.6-1", "结合审核");
     let p = &case.client.personnel;
     w.has("B.6-2", &format!("全职人员{}人", p.full_time.value));
@@ -294,7 +317,7 @@ fn report(
     w.has("B.3-3", &case.application.scope);
     w.has("B.3-3", &format!("{}人日", words::mandays(a.mandays.value)));
     w.has("B.3-4", words::audit_kind(a.kind.value));
-    w.has("B.3-5", &scheme.standard.number);
+    w.has("B.3-5", &standard_cited(scheme, a.start.value));
     w.has("B.3-6", "审核目的");
     if let Some(c) = &a.conclusion {
         w.has("B.3-6", words::objectives_met(c.value));
@@ -393,7 +416,11 @@ fn nc_report(
     w.has("B.2-2", &head);
     w.has(
         "B.2-3",
-        &format!("{}{}", scheme.standard.number.value, nc.clause.value),
+        &format!(
+            "{}{}",
+            standard_number(scheme, a.start.value).unwrap_or_default(),
+            nc.clause.value
+        ),
     );
     if nc.other_criteria.is_empty() {
         w.has("B.2-4", "违反的其他准则/");
@@ -462,7 +489,7 @@ fn decision(
     scheme: &certdoc::load::Scheme,
     d: &certdoc::load::case::Decision,
 ) {
-    w.has("B.4-1", &scheme.standard.number);
+    w.has("B.4-1", &standard_cited(scheme, d.date.value));
     w.has("B.4-1", &case.application.scope);
     for id in &d.audits {
         let a = case.audit(id).expect("an audit");
@@ -554,7 +581,15 @@ fn certificate(
         }
     }
     w.has("B.5-5", &c.scope);
-    w.has("B.5-6", &scheme.standard.number);
+    let audited = case
+        .decision(&c.decision)
+        .into_iter()
+        .flat_map(|d| d.audits.iter())
+        .filter_map(|id| case.audit(id))
+        .map(|a| a.start.value)
+        .max()
+        .unwrap_or(c.issued.value);
+    w.has("B.5-6", &standard_cited(scheme, audited));
     w.has("B.5-7", &c.number);
     w.has("B.5-8", &body.name);
     w.has("B.5-8", &body.address);
@@ -603,7 +638,7 @@ fn notice(
         .find(|c| c.issued.value <= d.date.value && c.expires.value >= d.date.value)
         .expect("the certificate concerned");
     w.has("B.7-1", &cert.number);
-    w.has("B.7-1", &scheme.standard.number);
+    w.has("B.7-1", &standard_cited(scheme, d.date.value));
     w.has("B.7-1", &cert.scope);
     w.has("B.7-3", &words::date(d.date.value));
     match d.outcome.value {
@@ -633,4 +668,38 @@ fn notice(
     w.has("B.7-7", &case.client.name);
     w.has("B.7-7", "（盖章）");
     w.has("B.7-8", "抄送");
+}
+
+/// The standard's number in force on `day`, when the scheme file knows it.
+fn standard_number(scheme: &certdoc::load::Scheme, day: certdoc::load::Date) -> Option<String> {
+    use certdoc::load::versions::{StandardOn, standard_on};
+    match standard_on(scheme, day) {
+        StandardOn::Unversioned => Some(scheme.standard.number.value.clone()),
+        StandardOn::Entry(v) => Some(v.number.value.clone()),
+        StandardOn::Before => None,
+    }
+}
+
+/// How a record of `day` cites the standard: its number in force then, or its title and the
+/// date when the scheme file does not know that number.
+fn standard_cited(scheme: &certdoc::load::Scheme, day: certdoc::load::Date) -> String {
+    match standard_number(scheme, day) {
+        Some(n) => format!("{n}《{}》", scheme.standard.title.value),
+        None => format!(
+            "《{}》（{}有效版本）",
+            scheme.standard.title.value,
+            words::date(day)
+        ),
+    }
+}
+
+/// A label of the rule document that was not in force on `day` (the newest, when it took
+/// effect later).
+fn rule_label_not_in_force(
+    scheme: &certdoc::load::Scheme,
+    day: certdoc::load::Date,
+) -> Option<String> {
+    let newest = scheme.rule_document.versions.last()?;
+    let effective = newest.effective.as_ref()?;
+    (day < effective.value).then(|| newest.version.as_ref().map(|v| v.value.clone()))?
 }

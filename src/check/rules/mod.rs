@@ -59,6 +59,7 @@ pub mod report_required;
 pub mod results_reported;
 pub mod revision_required;
 pub mod revision_sequence;
+pub mod rule_version_unknown;
 pub mod schema;
 pub mod site_coverage;
 pub mod site_rotation;
