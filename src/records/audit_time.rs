@@ -64,6 +64,8 @@ pub struct ReductionRow {
 #[derive(Debug, Clone, Serialize)]
 pub struct FollowUp {
     pub formula: String,
+    /// What the base is: the initial audit time, or the table at the current personnel.
+    pub basis: String,
     pub base: String,
     pub minimum: String,
 }
@@ -143,19 +145,26 @@ pub(crate) fn make(w: &mut Writer, a: &Audit) -> TimeView {
     let initial_total = initial(case).map(|(t, _)| t);
     let (base_label, minimum) = match a.kind.value {
         AuditKind::Surveillance => (
-            "监督审核最低审核时间 = 初次认证审核时间 × ",
+            "监督审核最低审核时间 = 基准审核时间 × ",
             scheme_params::<surveillance_time::Params>(scheme, &surveillance_time::RULE)
                 .map(|p| p.min.get()),
         ),
         AuditKind::Recertification => (
-            "再认证审核最低审核时间 = 初次认证审核时间 × ",
+            "再认证审核最低审核时间 = 基准审核时间 × ",
             scheme_params::<recertification_time::Params>(scheme, &recertification_time::RULE)
                 .map(|p| p.min.get()),
         ),
         _ => ("", None),
     };
-    let follow_up = match (minimum, initial_total) {
-        (Some(f), Some(base)) => {
+    // The base the rules measure the minimum against: the initial audit time in the first
+    // cycle; the table at the current personnel for a recertification, after a renewal, or
+    // without an initial audit on file (surveillance-time, recertification-time).
+    let renewed = crate::check::cycle::cycles(case)
+        .iter()
+        .any(|c| c.renewal && c.surveillances.iter().any(|s| s.id.value == a.id.value));
+    let from_table = a.kind.value == AuditKind::Recertification || renewed;
+    let base = match (from_table, initial_total) {
+        (false, Some(init)) => {
             for s in case
                 .audits
                 .iter()
@@ -163,12 +172,17 @@ pub(crate) fn make(w: &mut Writer, a: &Audit) -> TimeView {
             {
                 w.v(&s.mandays);
             }
-            Some(FollowUp {
-                formula: format!("{base_label}{}", words::percent(f)),
-                base: words::mandays(base),
-                minimum: words::mandays(base * f),
-            })
+            Some((init, "初次认证审核时间"))
         }
+        _ => table_md.map(|t| (t, "按现行有效人数确定的附录A审核时间")),
+    };
+    let follow_up = match (minimum, base) {
+        (Some(f), Some((base, basis))) => Some(FollowUp {
+            formula: format!("{base_label}{}", words::percent(f)),
+            basis: basis.to_string(),
+            base: words::mandays(base),
+            minimum: words::mandays(base * f),
+        }),
         _ => None,
     };
     let counted = a.team.iter().filter(|m| m.role.value.counts()).count();
