@@ -442,7 +442,18 @@ fn project_with_a_percentage_for_a_fraction() -> (tempfile::TempDir, usize) {
     let scheme = p.path().join("rules/schemes/pii-public-cloud.yaml");
     let text = std::fs::read_to_string(&scheme).unwrap();
     assert!(text.contains("min: 0.8 }"));
-    std::fs::write(&scheme, text.replace("min: 0.8 }", "min: 80 }")).unwrap();
+    // Only the on-site ratio's share is written as a percentage.
+    let edited: Vec<String> = text
+        .lines()
+        .map(|l| {
+            if l.trim_start().starts_with("onsite-ratio:") {
+                l.replace("min: 0.8 }", "min: 80 }")
+            } else {
+                l.to_string()
+            }
+        })
+        .collect();
+    std::fs::write(&scheme, edited.join("\n") + "\n").unwrap();
     let line = text
         .lines()
         .position(|l| l.trim_start().starts_with("onsite-ratio:"))

@@ -8,7 +8,8 @@ pub static RULE: Rule = Rule {
     severity: Severity::Error,
     summary: "each audit that ended before `--as-of` has a `report` with its `issued` date",
     docs: "The audit report is the record the decision rests on. An audit whose end date is \
-           before `--as-of` records `report.issued`.",
+           before `--as-of` records `report.issued`; a terminated audit reports through its \
+           `termination.report` instead (`termination-report`).",
     example: "audits:\n  - { id: A1, kind: surveillance, end: 2026-02-11, … }   # no report:",
     default_citations: &[],
     applies: Applies::WhenConfigured,
@@ -16,7 +17,13 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
-    for a in ctx.case.audits.iter().filter(|a| a.end.value < ctx.as_of) {
+    // A terminated audit's report is its termination report (`termination-report`).
+    for a in ctx
+        .case
+        .audits
+        .iter()
+        .filter(|a| a.end.value < ctx.as_of && a.termination.is_none())
+    {
         let (pos, what) = match &a.report {
             None => (a.id.pos, "no `report`"),
             Some(r) if r.issued.is_none() => (r.pos, "a report without its `issued` date"),
