@@ -34,7 +34,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             let checked = check_project_with(dir.path(), &[], as_of, loading)?;
             times.push(t.elapsed());
             diagnostics = checked.report.diagnostics.len();
-            assert_eq!(diagnostics, 0, "the generated cases check clean");
+            // The copies of the 2022 confidentiality case rightly warn that their dates
+            // predate the rule versions the scheme file knows; nothing else is reported.
+            let other = checked
+                .report
+                .diagnostics
+                .iter()
+                .filter(|d| d.rule != "rule-version-unknown")
+                .count();
+            assert_eq!(other, 0, "the generated cases check clean");
             assert_eq!(checked.cases.len(), CASES);
         }
         times.sort();
