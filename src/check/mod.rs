@@ -131,7 +131,9 @@ pub fn check(files: &[CaseFile], rules: &Rules, as_of: Date) -> Vec<Diagnostic> 
         .cases
         .iter()
         .map(|ctx| {
-            let scheme = ctx.scheme?;
+            let scheme = ctx
+                .scheme
+                .filter(|s| s.variants.iter().any(Option::is_some))?;
             let dates = reference::Dates::of(ctx.case);
             let schemes = reference::versions_in_play(scheme, &dates);
             (!schemes.is_empty()).then_some((dates, schemes))

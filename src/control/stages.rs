@@ -4,7 +4,7 @@
 //! re-issued under its number after a change; each completed stage is a revision.
 
 use crate::load::Date;
-use crate::load::case::{Case, TeamRole};
+use crate::load::case::Case;
 use crate::load::numbering::{Form, Subject};
 
 /// A record's first issue and its later stages, oldest first.
@@ -26,10 +26,7 @@ pub struct Stage {
 
 /// The staff id of an audit's team leader.
 fn leader(a: &crate::load::case::Audit) -> Option<String> {
-    a.team
-        .iter()
-        .find(|m| m.role.value == TeamRole::Leader)
-        .map(|m| m.person.value.clone())
+    a.leader().map(|p| p.value.clone())
 }
 
 /// When the client's response to a nonconformity (cause, correction, corrective action)

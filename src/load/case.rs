@@ -768,6 +768,16 @@ pub struct Appeal {
     pub handled_by: Option<Text>,
 }
 
+impl Audit {
+    /// The staff id of the team leader.
+    pub fn leader(&self) -> Option<&Text> {
+        self.team
+            .iter()
+            .find(|m| m.role.value == TeamRole::Leader)
+            .map(|m| &m.person)
+    }
+}
+
 impl Case {
     /// Every nonconformity with the audit that raised it.
     pub fn nonconformities(&self) -> impl Iterator<Item = (&Audit, &Nonconformity)> {

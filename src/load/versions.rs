@@ -80,11 +80,10 @@ pub fn content_known(scheme: &Scheme, v: RuleVersion) -> bool {
 /// overrides; a version whose content is unknown (or a day before the first) is checked
 /// with the earliest version whose content is known.
 pub fn scheme_on(scheme: &Scheme, day: Date) -> &Scheme {
-    let index = match rule_version(scheme, day) {
+    let version = rule_version(scheme, day);
+    let index = match version {
         RuleVersion::Only => return scheme,
-        RuleVersion::Entry { index, .. } if content_known(scheme, rule_version(scheme, day)) => {
-            index
-        }
+        RuleVersion::Entry { index, .. } if content_known(scheme, version) => index,
         _ => match earliest_known(scheme) {
             Some(i) => i,
             None => return scheme,

@@ -317,12 +317,7 @@ impl<'a> Writer<'a> {
                 counts: role.counts(),
             });
         }
-        let leader = a
-            .team
-            .iter()
-            .find(|m| m.role.value == crate::load::case::TeamRole::Leader)
-            .map(|m| self.name(&m.person))
-            .unwrap_or_default();
+        let leader = a.leader().map(|p| self.name(p)).unwrap_or_default();
         let kind = *self.v(&a.kind);
         let (start, end) = (*self.v(&a.start), *self.v(&a.end));
         AuditView {

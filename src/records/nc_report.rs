@@ -89,12 +89,7 @@ pub(crate) fn make(w: &mut Writer, a: &Audit, nc: &Nonconformity) -> NcView {
                 words::audit_kind(*w.v(&later.kind)),
                 words::date_range(*w.v(&later.start), *w.v(&later.end))
             );
-            let by = later
-                .team
-                .iter()
-                .find(|m| m.role.value == crate::load::case::TeamRole::Leader)
-                .map(|m| w.name(&m.person))
-                .unwrap_or_default();
+            let by = later.leader().map(|p| w.name(p)).unwrap_or_default();
             let date = w.date(&later.end);
             (named, Some(Signature { by, date }))
         }

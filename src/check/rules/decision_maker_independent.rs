@@ -6,7 +6,7 @@ use serde::Deserialize;
 use crate::check::params::Graded;
 use crate::check::{Applies, Check, Ctx, Finding, Rule, WithParams};
 use crate::diag::Severity;
-use crate::load::case::{AuditKind, Conclusion, Decision, DecisionKind, Grade, Outcome, TeamRole};
+use crate::load::case::{AuditKind, Conclusion, Decision, DecisionKind, Grade, Outcome};
 
 pub static RULE: Rule = Rule {
     id: "decision-maker-independent",
@@ -109,10 +109,7 @@ pub fn simplified_leader<'c>(ctx: &Ctx<'c>, d: &'c Decision) -> Option<&'c str> 
         return None;
     }
     let a = ctx.case.audit(d.audits.first()?)?;
-    a.team
-        .iter()
-        .find(|m| m.role.value == TeamRole::Leader)
-        .map(|m| m.person.value.as_str())
+    a.leader().map(|p| p.value.as_str())
 }
 
 fn check(ctx: &Ctx, p: &Params, out: &mut Vec<Finding>) {
