@@ -86,6 +86,19 @@ impl Report {
         self.diagnostics.iter().filter(|d| d.severity == s).count()
     }
 
+    /// Keep only the diagnostics of `rules`, and those found while loading: a file that
+    /// does not load cannot be judged by any rule (`check --select`, and the fixtures,
+    /// which test one rule at a time as ruff's do).
+    pub fn select(&mut self, rules: &[&str]) {
+        let loader = |id: &str| {
+            crate::check::registry::find(id)
+                .is_some_and(|r| matches!(r.check, crate::check::Check::Loader))
+        };
+        self.diagnostics
+            .retain(|d| rules.contains(&d.rule) || loader(d.rule));
+        self.rules.retain(|r| rules.contains(&r.id));
+    }
+
     pub fn source(&self, path: &str) -> Option<&str> {
         self.files.iter().find(|f| f.path == path).map(|f| &*f.text)
     }
