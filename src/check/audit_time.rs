@@ -2,13 +2,18 @@
 //! last row as the scheme file says, and the comparison of a figure with a minimum.
 
 use crate::diag::Severity;
-use crate::load::case::{Audit, AuditKind, Risk};
+use crate::load::case::{Audit, AuditKind, Personnel, Risk};
 use crate::load::{Case, Scheme};
 use crate::source::At;
 
-/// Effective personnel: full-time plus part-time equivalents, rounded up.
+/// Effective personnel of the client as confirmed: full-time plus part-time equivalents,
+/// rounded up.
 pub fn effective_personnel(case: &Case) -> u32 {
-    let p = &case.client.personnel;
+    effective(&case.client.personnel)
+}
+
+/// Effective personnel of one figure: full-time plus part-time equivalents, rounded up.
+pub fn effective(p: &Personnel) -> u32 {
     let extra = p
         .part_time_equivalent
         .as_ref()

@@ -1,5 +1,6 @@
 //! Stage 2: run every rule of the registry over the loaded cases.
 
+pub mod answer;
 pub mod audit_time;
 pub mod control;
 pub mod cycle;

@@ -41,6 +41,9 @@ pub struct Body {
     pub certificate_number: Text,
     pub revision_style: At<RevisionStyle>,
     pub staff: Vec<At<Staff>>,
+    /// The clause keys of the body's standard contract form.
+    #[serde(default)]
+    pub contract_clauses: Vec<Text>,
 }
 
 impl Body {
@@ -92,6 +95,22 @@ pub struct Staff {
     /// Technical services given to clients (for the cooling-off period).
     #[serde(default)]
     pub services: Vec<At<Service>>,
+    /// Interest relationships with clients.
+    #[serde(default)]
+    pub interests: Vec<At<Interest>>,
+}
+
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(transform = formats::non_blank)]
+pub struct Interest {
+    pub credit_code: Text,
+    #[serde(default)]
+    pub nature: Option<Text>,
+    #[serde(default)]
+    pub from: Option<At<Date>>,
+    #[serde(default)]
+    pub until: Option<At<Date>>,
 }
 
 impl Staff {
@@ -120,6 +139,27 @@ pub enum StaffRole {
     GeneralManager,
     /// Signs certificates for the body.
     AuthorisedSignatory,
+    ManagementRepresentative,
+    DepartmentHead,
+}
+
+impl StaffRole {
+    /// The key as the body file spells it.
+    pub fn key(self) -> &'static str {
+        match self {
+            StaffRole::LeadAuditor => "lead-auditor",
+            StaffRole::Auditor => "auditor",
+            StaffRole::TechnicalExpert => "technical-expert",
+            StaffRole::Trainee => "trainee",
+            StaffRole::DecisionMaker => "decision-maker",
+            StaffRole::ApplicationReviewer => "application-reviewer",
+            StaffRole::ProgrammeManager => "programme-manager",
+            StaffRole::GeneralManager => "general-manager",
+            StaffRole::AuthorisedSignatory => "authorised-signatory",
+            StaffRole::ManagementRepresentative => "management-representative",
+            StaffRole::DepartmentHead => "department-head",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, JsonSchema)]

@@ -44,6 +44,17 @@ pub struct Case {
     pub revisions: BTreeMap<Text, Vec<At<Revision>>>,
     #[serde(default)]
     pub appeals: Vec<At<Appeal>>,
+    /// What the regulator or the client reported, and the body's requests to correct misuse.
+    #[serde(default)]
+    pub events: Vec<At<Event>>,
+    #[serde(default)]
+    pub complaints: Vec<At<Complaint>>,
+    /// Publications of the certificate's status (suspension, withdrawal, cancellation).
+    #[serde(default)]
+    pub publications: Vec<At<Publication>>,
+    /// Client information given to third parties.
+    #[serde(default)]
+    pub disclosures: Vec<At<Disclosure>>,
 }
 
 /// The certified organisation.
@@ -76,6 +87,21 @@ pub struct Client {
     /// Certificates previously held from any body that were suspended, withdrawn or cancelled.
     #[serde(default)]
     pub previous_certificates: Vec<At<PreviousCertificate>>,
+    /// Periods under a regulator's order to suspend business or on the serious-dishonesty
+    /// list (`flags` stays the state at application review).
+    #[serde(default)]
+    pub sanctions: Vec<At<Sanction>>,
+}
+
+/// A period in which the client was sanctioned; no `until`: still.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(transform = super::formats::non_blank)]
+pub struct Sanction {
+    pub kind: At<ClientFlag>,
+    pub from: At<Date>,
+    #[serde(default)]
+    pub until: Option<At<Date>>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
@@ -191,6 +217,37 @@ pub struct Application {
     /// For a refused application: the date the refusal was sent.
     #[serde(default)]
     pub notified: Option<At<Date>>,
+    /// What came with the application: `application-form`, `legal-status`, `site-list`,
+    /// `licences`, `ms-documents`, `other`.
+    #[serde(default)]
+    pub documents: Vec<Text>,
+    /// A request to transfer another body's certificate.
+    #[serde(default)]
+    pub transfer: Option<At<Transfer>>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(transform = super::formats::non_blank)]
+pub struct Transfer {
+    /// The body that issued the certificate.
+    pub body: Text,
+    pub certificate: Text,
+    pub status: At<TransferStatus>,
+    pub expires: At<Date>,
+    #[serde(default)]
+    pub reason: Option<Text>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum TransferStatus {
+    Valid,
+    Suspended,
+    UnderSuspension,
+    UnderWithdrawal,
+    Expired,
+    Withdrawn,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
@@ -200,6 +257,51 @@ pub struct Contract {
     #[serde(default)]
     pub number: Option<Text>,
     pub signed: At<Date>,
+    /// Staff id of who signed for the body.
+    #[serde(default)]
+    pub signed_by: Option<Text>,
+    /// Who pays the fees.
+    #[serde(default)]
+    pub payer: Option<At<Payer>>,
+    /// The contract's clause keys; absent: the body's `contract_clauses`.
+    #[serde(default)]
+    pub clauses: Option<Vec<Text>>,
+    /// Supplementary agreements (scope extension and other changes).
+    #[serde(default)]
+    pub supplements: Vec<At<Supplement>>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(transform = super::formats::non_blank)]
+pub struct Payer {
+    pub kind: At<PayerKind>,
+    #[serde(default)]
+    pub name: Option<Text>,
+    /// For an affiliate: the proof of the relationship and the authorisation kept.
+    #[serde(default)]
+    pub evidence: Option<Text>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum PayerKind {
+    Client,
+    Affiliate,
+    /// The operator of an individual business (个体工商户).
+    Owner,
+    /// A natural person: never accepted (TB 5.3.1).
+    Individual,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(transform = super::formats::non_blank)]
+pub struct Supplement {
+    pub number: Text,
+    pub signed: At<Date>,
+    #[serde(default)]
+    pub subject: Option<Text>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
@@ -293,6 +395,65 @@ pub struct Audit {
     /// The audit was combined with audits of other management systems.
     #[serde(default)]
     pub combined: Option<At<Combined>>,
+    /// With `purpose: complaint`: the id of the complaint it follows up.
+    #[serde(default)]
+    pub complaint: Option<Text>,
+    /// With `purpose: regulator-notice` and the like: the id of the event it follows up.
+    #[serde(default)]
+    pub event: Option<Text>,
+    /// The interview of top management (TB 5.5.2 3)).
+    #[serde(default)]
+    pub top_manager_interview: Option<At<Interview>>,
+    /// Stage 1: the 文件审核报告, its signer and the client's confirmation.
+    #[serde(default)]
+    pub document_review: Option<At<DocumentReview>>,
+    /// Stage 1 found falsified application information or documents.
+    #[serde(default)]
+    pub false_information: Option<At<bool>>,
+    /// Replacements on the team during the audit.
+    #[serde(default)]
+    pub team_changes: Vec<At<TeamChange>>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(transform = super::formats::non_blank)]
+pub struct Interview {
+    pub date: At<Date>,
+    /// Photo, audio/video or interview record references.
+    #[serde(default)]
+    pub evidence: Vec<Text>,
+    /// Top management failed to show leadership (TB 5.5.2 3)).
+    #[serde(default)]
+    pub leadership_failed: Option<At<bool>>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(transform = super::formats::non_blank)]
+pub struct DocumentReview {
+    pub date: At<Date>,
+    /// Staff id of who signed the document review report.
+    pub by: Text,
+    /// The client confirmed the report.
+    #[serde(default)]
+    pub confirmed: Option<At<Date>>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(transform = super::formats::non_blank)]
+pub struct TeamChange {
+    pub date: At<Date>,
+    /// Staff id of who left the team.
+    #[serde(default)]
+    pub out: Option<Text>,
+    /// Staff id of who joined it.
+    #[serde(default, rename = "in")]
+    pub r#in: Option<Text>,
+    /// The unforeseeable circumstance.
+    #[serde(default)]
+    pub reason: Option<Text>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
@@ -450,6 +611,21 @@ pub struct Meeting {
     pub delegate: Option<Text>,
     #[serde(default)]
     pub delegation_reason: Option<Text>,
+    /// Reference of the filed sign-in sheet.
+    #[serde(default)]
+    pub signin: Option<Text>,
+    /// Photo or audio/video references.
+    #[serde(default)]
+    pub evidence: Vec<Text>,
+    /// Team members (staff ids) who did not attend.
+    #[serde(default)]
+    pub team_absent: Vec<Text>,
+    /// Date of the delegate's written authorisation.
+    #[serde(default)]
+    pub authorised: Option<At<Date>>,
+    /// Closing meeting: date of top management's written explanation of its absence.
+    #[serde(default)]
+    pub absence_note: Option<At<Date>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
@@ -499,6 +675,20 @@ pub struct Report {
     /// Markdown: whether the scope the client applied for suits its activities (TB).
     #[serde(default)]
     pub scope_suitability: Option<Text>,
+    /// Whether the audit objectives were met (TB 9.1.3).
+    #[serde(default)]
+    pub objectives_met: Option<At<bool>>,
+    /// A surveillance: what the team recommends (`maintain` when absent).
+    #[serde(default)]
+    pub recommendation: Option<At<Recommendation>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Recommendation {
+    Maintain,
+    Suspend,
+    Withdraw,
 }
 
 /// What the team found on one audit item.
@@ -615,6 +805,7 @@ pub enum DecisionKind {
     Suspension,
     Restoration,
     Withdrawal,
+    Cancellation,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
@@ -629,6 +820,8 @@ pub enum Outcome {
     Withdraw,
     ExtendScope,
     ReduceScope,
+    /// The certificate is cancelled at the client's request.
+    Cancel,
 }
 
 impl Outcome {
@@ -643,6 +836,7 @@ impl Outcome {
             Outcome::Withdraw => "withdraw",
             Outcome::ExtendScope => "extend-scope",
             Outcome::ReduceScope => "reduce-scope",
+            Outcome::Cancel => "cancel",
         }
     }
 
@@ -704,6 +898,34 @@ pub struct Decision {
     /// Renewal, Markdown: performance over the certification cycle and complaints received.
     #[serde(default)]
     pub cycle_review: Option<Text>,
+    /// Refusal: the date the written notice with the reasons was sent.
+    #[serde(default)]
+    pub notified: Option<At<Date>>,
+    /// Suspension, restoration: the date the 通知书 was issued.
+    #[serde(default)]
+    pub notice: Option<At<Date>>,
+    /// Suspension, withdrawal, cancellation: the date reported to the regulator.
+    #[serde(default)]
+    pub reported: Option<At<Date>>,
+    /// Withdrawal: the date the certificate came back.
+    #[serde(default)]
+    pub recovered: Option<At<Date>>,
+    /// The client's written request (cancellation, scope change, voluntary suspension).
+    #[serde(default)]
+    pub request: Option<At<Request>>,
+    /// Restoration without an audit: the licence renewed, the fees paid.
+    #[serde(default)]
+    pub evidence: Option<Text>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(transform = super::formats::non_blank)]
+pub struct Request {
+    pub received: At<Date>,
+    /// The number of the `contract.supplements` entry.
+    #[serde(default)]
+    pub supplement: Option<Text>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
@@ -738,6 +960,9 @@ pub struct Certificate {
     #[serde(default)]
     #[schemars(schema_with = "super::formats::optional_document_number")]
     pub reissue_of: Option<Text>,
+    /// The date of the 认证证书信息确认表 sealed by the client.
+    #[serde(default)]
+    pub confirmed: Option<At<Date>>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
@@ -766,9 +991,112 @@ pub struct Appeal {
     pub answered: Option<At<Date>>,
     #[serde(default)]
     pub handled_by: Option<Text>,
+    /// Ids of the decisions appealed; absent: every decision dated on or before `received`.
+    #[serde(default)]
+    pub concerns: Vec<Text>,
+    /// The answer tells the appellant it may complain to the authorities (HZL 11).
+    #[serde(default)]
+    pub complaint_route_stated: Option<At<bool>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum EventKind {
+    RegulatorNotice,
+    Penalty,
+    SpotCheckFailure,
+    PublicOpinion,
+    Misuse,
+    MajorChange,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(transform = super::formats::non_blank)]
+pub struct Event {
+    #[schemars(schema_with = "super::formats::id")]
+    pub id: Text,
+    pub kind: At<EventKind>,
+    /// When it happened (a regulator's notice: its date).
+    pub date: At<Date>,
+    /// When the client knew of it.
+    #[serde(default)]
+    pub known: Option<At<Date>>,
+    /// When the client told the body.
+    #[serde(default)]
+    pub notified: Option<At<Date>>,
+    /// Misuse: when the body asked the client to correct it.
+    #[serde(default)]
+    pub requested: Option<At<Date>>,
+    /// Misuse: when the client corrected it.
+    #[serde(default)]
+    pub corrected: Option<At<Date>>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(transform = super::formats::non_blank)]
+pub struct Complaint {
+    #[schemars(schema_with = "super::formats::id")]
+    pub id: Text,
+    pub received: At<Date>,
+    #[serde(default)]
+    pub answered: Option<At<Date>>,
+    #[serde(default)]
+    pub handled_by: Option<Text>,
+    /// Ids of the decisions the complaint concerns.
+    #[serde(default)]
+    pub concerns: Vec<Text>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(transform = super::formats::non_blank)]
+pub struct Publication {
+    pub date: At<Date>,
+    /// Id of the decision published.
+    pub decision: Text,
+    #[serde(default)]
+    pub channel: Option<Text>,
+    /// What was published: `client-name`, `certificate-number`, `status`, …
+    pub fields: Vec<Text>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(transform = super::formats::non_blank)]
+pub struct Disclosure {
+    pub date: At<Date>,
+    pub recipient: Text,
+    pub information: Text,
+    #[serde(default)]
+    pub consent: Option<At<Date>>,
+    #[serde(default)]
+    pub legal_basis: Option<Text>,
+    #[serde(default)]
+    pub client_notified: Option<At<Date>>,
+    #[serde(default)]
+    pub notice_forbidden: Option<At<bool>>,
 }
 
 impl Audit {
+    /// The meetings recorded, opening first, each with its name (`opening`, `closing`) and
+    /// its day: its own `date`, else the audit's start (opening) or end (closing).
+    pub fn meetings(&self) -> Vec<(&'static str, &At<Meeting>, Date)> {
+        let Some(m) = &self.meetings else {
+            return Vec::new();
+        };
+        let day = |x: &At<Meeting>, d: Date| x.date.as_ref().map_or(d, |d| d.value);
+        let mut out = Vec::new();
+        if let Some(o) = &m.opening {
+            out.push(("opening", o, day(o, self.start.value)));
+        }
+        if let Some(c) = &m.closing {
+            out.push(("closing", c, day(c, self.end.value)));
+        }
+        out
+    }
+
     /// The staff id of the team leader.
     pub fn leader(&self) -> Option<&Text> {
         self.team

@@ -116,6 +116,7 @@ pub fn decision_kind(k: DecisionKind) -> &'static str {
         DecisionKind::Suspension => "暂停",
         DecisionKind::Restoration => "恢复",
         DecisionKind::Withdrawal => "撤销",
+        DecisionKind::Cancellation => "注销",
     }
 }
 
@@ -130,6 +131,7 @@ pub fn outcome(o: Outcome) -> &'static str {
         Outcome::Withdraw => "撤销认证证书",
         Outcome::ExtendScope => "批准扩大认证范围",
         Outcome::ReduceScope => "缩小认证范围",
+        Outcome::Cancel => "注销认证证书",
     }
 }
 

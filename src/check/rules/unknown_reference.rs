@@ -72,6 +72,15 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     let sites = Known::new("site", c.client.sites.iter().map(|s| s.id.as_str()));
     let audits = Known::new("audit", c.audits.iter().map(|a| a.id.as_str()));
     let decisions = Known::new("decision", c.decisions.iter().map(|d| d.id.as_str()));
+    let complaints = Known::new("complaint", c.complaints.iter().map(|x| x.id.as_str()));
+    let events = Known::new("event", c.events.iter().map(|x| x.id.as_str()));
+    let supplements = Known::new(
+        "supplementary agreement under contract.supplements",
+        c.contract
+            .iter()
+            .flat_map(|k| &k.supplements)
+            .map(|x| x.number.as_str()),
+    );
     let certificates = Known::new(
         "certificate",
         c.certificates.iter().map(|x| x.number.as_str()),
@@ -90,9 +99,23 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             nc.site.iter().for_each(|s| sites.check(s, out));
             nc.verified_at.iter().for_each(|x| audits.check(x, out));
         }
+        a.complaint.iter().for_each(|x| complaints.check(x, out));
+        a.event.iter().for_each(|x| events.check(x, out));
     }
     for d in &c.decisions {
         d.audits.iter().for_each(|x| audits.check(x, out));
+        if let Some(r) = &d.request {
+            r.supplement.iter().for_each(|x| supplements.check(x, out));
+        }
+    }
+    for p in &c.publications {
+        decisions.check(&p.decision, out);
+    }
+    for x in c.appeals.iter().flat_map(|a| &a.concerns) {
+        decisions.check(x, out);
+    }
+    for x in c.complaints.iter().flat_map(|a| &a.concerns) {
+        decisions.check(x, out);
     }
     for cert in &c.certificates {
         decisions.check(&cert.decision, out);
@@ -112,8 +135,24 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         .reviewed_by
         .iter()
         .for_each(|p| person(p, out));
+    if let Some(k) = &c.contract {
+        k.signed_by.iter().for_each(|p| person(p, out));
+    }
     for a in &c.audits {
         a.team.iter().for_each(|m| person(&m.person, out));
+        a.document_review.iter().for_each(|r| person(&r.by, out));
+        for change in &a.team_changes {
+            change
+                .out
+                .iter()
+                .chain(&change.r#in)
+                .for_each(|p| person(p, out));
+        }
+        if let Some(m) = &a.meetings {
+            for meeting in m.opening.iter().chain(&m.closing) {
+                meeting.team_absent.iter().for_each(|p| person(p, out));
+            }
+        }
         if let Some(plan) = &a.plan {
             for item in &plan.agenda {
                 item.auditors.iter().for_each(|p| person(p, out));
@@ -133,5 +172,8 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     }
     for appeal in &c.appeals {
         appeal.handled_by.iter().for_each(|p| person(p, out));
+    }
+    for complaint in &c.complaints {
+        complaint.handled_by.iter().for_each(|p| person(p, out));
     }
 }
