@@ -34,22 +34,32 @@ pub struct Params {
     pub by_day_of_next_month: Option<DayOfMonth>,
 }
 
-fn check(ctx: &Ctx, p: &Params, out: &mut Vec<Finding>) {
+/// The last day to report a certificate issued on `issued`, and how it is counted.
+pub fn deadline(
+    ctx: &Ctx,
+    p: &Params,
+    issued: &crate::source::At<crate::load::Date>,
+    out: &mut Vec<Finding>,
+) -> (crate::load::Date, String) {
     let n = p.working_days.get();
+    let mut latest = working_days_after(ctx, issued, n, out);
+    let mut how = format!("{n} working days after issue");
+    if let Some(day) = p.by_day_of_next_month.map(DayOfMonth::get) {
+        let by_month = day_of_next_month(issued.value, day);
+        if by_month < latest {
+            latest = by_month;
+            how = format!("day {day} of the month after issue");
+        }
+    }
+    (latest, how)
+}
+
+fn check(ctx: &Ctx, p: &Params, out: &mut Vec<Finding>) {
     for cert in &ctx.case.certificates {
         let Some(reported) = &cert.reported else {
             continue;
         };
-        let by_days = working_days_after(ctx, &cert.issued, n, out);
-        let mut latest = by_days;
-        let mut how = format!("{n} working days after issue");
-        if let Some(day) = p.by_day_of_next_month.map(DayOfMonth::get) {
-            let by_month = day_of_next_month(cert.issued.value, day);
-            if by_month < latest {
-                latest = by_month;
-                how = format!("day {day} of the month after issue");
-            }
-        }
+        let (latest, how) = deadline(ctx, p, &cert.issued, out);
         if reported.value > latest {
             out.push(
                 Finding::new(
