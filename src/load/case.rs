@@ -220,7 +220,7 @@ pub struct Application {
     /// What came with the application: `application-form`, `legal-status`, `site-list`,
     /// `licences`, `ms-documents`, `other`.
     #[serde(default)]
-    pub documents: Vec<Text>,
+    pub documents: Option<At<Vec<Text>>>,
     /// A request to transfer another body's certificate.
     #[serde(default)]
     pub transfer: Option<At<Transfer>>,
@@ -265,7 +265,7 @@ pub struct Contract {
     pub payer: Option<At<Payer>>,
     /// The contract's clause keys; absent: the body's `contract_clauses`.
     #[serde(default)]
-    pub clauses: Option<Vec<Text>>,
+    pub clauses: Option<At<Vec<Text>>>,
     /// Supplementary agreements (scope extension and other changes).
     #[serde(default)]
     pub supplements: Vec<At<Supplement>>,

@@ -67,13 +67,19 @@ fn check(ctx: &Ctx, p: &Params, out: &mut Vec<Finding>) {
             if p.handler_required {
                 out.push(Finding::new(
                     h.pos,
-                    format!("{} is answered without who handled it (`handled_by`)", h.what),
+                    format!(
+                        "{} is answered without who handled it (`handled_by`)",
+                        h.what
+                    ),
                 ));
             }
             continue;
         };
         let decisions: Vec<&At<Decision>> = if h.concerns.is_empty() {
-            case.decisions.iter().filter(|d| d.date.value <= h.received).collect()
+            case.decisions
+                .iter()
+                .filter(|d| d.date.value <= h.received)
+                .collect()
         } else {
             case.decisions
                 .iter()

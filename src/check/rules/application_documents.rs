@@ -48,10 +48,15 @@ fn check(ctx: &Ctx, p: &Params, out: &mut Vec<Finding>) {
             Some(k) => Some(k),
             None => Some(k.as_str()),
         })
-        .filter(|k| !app.documents.iter().any(|d| d.value == *k))
+        .filter(|k| {
+            !app.documents
+                .iter()
+                .flat_map(|d| d.iter())
+                .any(|d| d.value == *k)
+        })
         .collect();
     if !missing.is_empty() {
-        let at = app.documents.first().map_or(app.pos, |d| d.pos);
+        let at = app.documents.as_ref().map_or(app.pos, |d| d.pos);
         out.push(Finding::new(
             at,
             format!(

@@ -25,7 +25,11 @@ pub static RULE: Rule = Rule {
 
 fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     let case = ctx.case;
-    for d in case.decisions.iter().filter(|d| d.outcome.value == Outcome::Cancel) {
+    for d in case
+        .decisions
+        .iter()
+        .filter(|d| d.outcome.value == Outcome::Cancel)
+    {
         let day = d.date.value;
         let mut refuse = |why: String| {
             out.push(Finding::new(
@@ -34,14 +38,19 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             ))
         };
         match &d.request {
-            None => refuse("no written request of the client is recorded (`request.received`)".into()),
-            Some(r) if r.received.value > day => {
-                refuse(format!("the client's request came later, on {}", r.received.value))
+            None => {
+                refuse("no written request of the client is recorded (`request.received`)".into())
             }
+            Some(r) if r.received.value > day => refuse(format!(
+                "the client's request came later, on {}",
+                r.received.value
+            )),
             Some(_) => {}
         }
         if under_suspension(ctx, day) {
-            refuse("the certificate is suspended; it is restored or withdrawn, not cancelled".into());
+            refuse(
+                "the certificate is suspended; it is restored or withdrawn, not cancelled".into(),
+            );
         }
         if let Some(c) = cycles(case)
             .into_iter()
@@ -50,10 +59,18 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             && let Some((due, how)) = next_surveillance(ctx, &c)
             && due < day
         {
-            refuse(format!("the surveillance due by {due} ({how}) was not held"));
+            refuse(format!(
+                "the surveillance due by {due} ({how}) was not held"
+            ));
         }
-        for (a, nc) in case.nonconformities().filter(|(_, n)| n.grade.value == Grade::Major) {
-            let verified = nc.verification.as_ref().is_some_and(|v| v.date.value <= day);
+        for (a, nc) in case
+            .nonconformities()
+            .filter(|(_, n)| n.grade.value == Grade::Major)
+        {
+            let verified = nc
+                .verification
+                .as_ref()
+                .is_some_and(|v| v.date.value <= day);
             if let Some((due, _, _)) = major_nc_verification_deadline::deadline(ctx, a, nc)
                 && due < day
                 && !verified

@@ -34,13 +34,12 @@ fn follows(a: &Audit, outcome: Outcome) -> Option<bool> {
     Some(match c {
         Conclusion::Ready | Conclusion::NotReady => return None,
         Conclusion::Recommend | Conclusion::RecommendAfterVerification => outcome.is_positive(),
-        Conclusion::NotRecommend if a.kind.value == AuditKind::Surveillance => {
-            match recommendation {
-                Some(Recommendation::Suspend) => outcome == Outcome::Suspend,
-                Some(Recommendation::Withdraw) => outcome == Outcome::Withdraw,
-                _ => !outcome.is_positive(),
-            }
-        }
+        Conclusion::NotRecommend if a.kind.value == AuditKind::Surveillance => match recommendation
+        {
+            Some(Recommendation::Suspend) => outcome == Outcome::Suspend,
+            Some(Recommendation::Withdraw) => outcome == Outcome::Withdraw,
+            _ => !outcome.is_positive(),
+        },
         Conclusion::NotRecommend => matches!(
             outcome,
             Outcome::Refuse | Outcome::Suspend | Outcome::Withdraw | Outcome::ReduceScope
@@ -71,7 +70,10 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             ));
             continue;
         };
-        let event = format!("decision {}, which departs from audit {}'s conclusion,", d.id.value, a.id.value);
+        let event = format!(
+            "decision {}, which departs from audit {}'s conclusion,",
+            d.id.value, a.id.value
+        );
         answer::check(
             ctx,
             &Answers {

@@ -20,14 +20,19 @@ pub static RULE: Rule = Rule {
 fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     let case = ctx.case;
     for d in case.decisions.iter().filter(|d| {
-        matches!(d.outcome.value, Outcome::Grant | Outcome::Renew | Outcome::ExtendScope)
+        matches!(
+            d.outcome.value,
+            Outcome::Grant | Outcome::Renew | Outcome::ExtendScope
+        )
     }) {
         for s in &case.client.sanctions {
             let within = s.from.value <= d.date.value
                 && s.until.as_ref().is_none_or(|u| d.date.value <= u.value);
             if within {
                 let what = match s.kind.value {
-                    ClientFlag::BusinessSuspensionOrder => "under a regulator's order to suspend business",
+                    ClientFlag::BusinessSuspensionOrder => {
+                        "under a regulator's order to suspend business"
+                    }
                     ClientFlag::SeriousDishonestyList => "on the serious-dishonesty list",
                 };
                 out.push(

@@ -49,7 +49,12 @@ fn withdrawal(ctx: &Ctx, p: &Params, out: &mut Vec<Finding>) {
 }
 
 fn judge(ctx: &Ctx, p: &Params, outcome: Outcome, what: &str, out: &mut Vec<Finding>) {
-    for d in ctx.case.decisions.iter().filter(|d| d.outcome.value == outcome) {
+    for d in ctx
+        .case
+        .decisions
+        .iter()
+        .filter(|d| d.outcome.value == outcome)
+    {
         match &d.ground {
             None => out.push(Finding::new(
                 d.outcome.pos,

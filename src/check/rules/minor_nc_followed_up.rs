@@ -21,7 +21,8 @@ pub static RULE: Rule = Rule {
 fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     let case = ctx.case;
     for (audit, nc) in case.nonconformities() {
-        if nc.grade.value != Grade::Minor || nc.plan_accepted.is_none() || nc.verification.is_some() {
+        if nc.grade.value != Grade::Minor || nc.plan_accepted.is_none() || nc.verification.is_some()
+        {
             continue;
         }
         let Some(next) = case

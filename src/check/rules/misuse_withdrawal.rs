@@ -36,7 +36,11 @@ pub struct Params {
 
 fn check(ctx: &Ctx, p: &Params, out: &mut Vec<Finding>) {
     let case = ctx.case;
-    for e in case.events.iter().filter(|e| e.kind.value == EventKind::Misuse) {
+    for e in case
+        .events
+        .iter()
+        .filter(|e| e.kind.value == EventKind::Misuse)
+    {
         let Some(req) = &e.requested else { continue };
         let due = add_months(req.value, p.months.get());
         if e.corrected.as_ref().is_some_and(|c| c.value <= due) {

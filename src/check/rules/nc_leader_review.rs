@@ -19,7 +19,11 @@ pub static RULE: Rule = Rule {
 fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     for a in &ctx.case.audits {
         let Some(leader) = a.leader() else { continue };
-        for nc in a.nonconformities.iter().filter(|n| n.auditor.value != leader.value) {
+        for nc in a
+            .nonconformities
+            .iter()
+            .filter(|n| n.auditor.value != leader.value)
+        {
             let Some(r) = &nc.leader_reviewed else {
                 out.push(Finding::new(
                     nc.auditor.pos,
@@ -39,7 +43,11 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                     ),
                 ));
             }
-            if let Some(c) = nc.confirmed_by_client.as_ref().filter(|c| r.value > c.value) {
+            if let Some(c) = nc
+                .confirmed_by_client
+                .as_ref()
+                .filter(|c| r.value > c.value)
+            {
                 out.push(
                     Finding::new(
                         r.pos,

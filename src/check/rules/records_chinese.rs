@@ -40,16 +40,34 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         if let Some(r) = &a.report {
             texts.extend(r.summary.iter().map(|t| ("report.summary", t)));
             texts.extend(r.deviations.iter().map(|t| ("report.deviations", t)));
-            texts.extend(r.findings.iter().map(|f| ("report.findings[].evidence", &f.evidence)));
+            texts.extend(
+                r.findings
+                    .iter()
+                    .map(|f| ("report.findings[].evidence", &f.evidence)),
+            );
         }
         for (_, m, _) in a.meetings() {
             texts.extend(m.delegation_reason.iter().map(|t| ("delegation_reason", t)));
         }
-        texts.extend(a.reductions.iter().flat_map(|r| &r.reason).map(|t| ("reductions[].reason", t)));
+        texts.extend(
+            a.reductions
+                .iter()
+                .flat_map(|r| &r.reason)
+                .map(|t| ("reductions[].reason", t)),
+        );
         texts.extend(a.offsite.iter().map(|o| ("offsite.reason", &o.reason)));
-        texts.extend(a.stage1_skipped.iter().map(|o| ("stage1_skipped.reason", &o.reason)));
+        texts.extend(
+            a.stage1_skipped
+                .iter()
+                .map(|o| ("stage1_skipped.reason", &o.reason)),
+        );
         texts.extend(a.shifts_reason.iter().map(|t| ("shifts_reason", t)));
-        texts.extend(a.team_changes.iter().flat_map(|c| &c.reason).map(|t| ("team_changes[].reason", t)));
+        texts.extend(
+            a.team_changes
+                .iter()
+                .flat_map(|c| &c.reason)
+                .map(|t| ("team_changes[].reason", t)),
+        );
     }
     for d in &ctx.case.decisions {
         texts.extend(d.reason.iter().map(|t| ("reason", t)));

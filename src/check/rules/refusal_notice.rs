@@ -20,7 +20,12 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
-    for d in ctx.case.decisions.iter().filter(|d| d.outcome.value == Outcome::Refuse) {
+    for d in ctx
+        .case
+        .decisions
+        .iter()
+        .filter(|d| d.outcome.value == Outcome::Refuse)
+    {
         if d.reason.is_none() {
             out.push(Finding::new(
                 d.outcome.pos,

@@ -18,7 +18,12 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
-    for d in ctx.case.decisions.iter().filter(|d| d.outcome.value == Outcome::Renew) {
+    for d in ctx
+        .case
+        .decisions
+        .iter()
+        .filter(|d| d.outcome.value == Outcome::Renew)
+    {
         if d.cycle_review.is_none() {
             out.push(Finding::new(
                 d.outcome.pos,

@@ -43,11 +43,17 @@ fn check(ctx: &Ctx, p: &Params, out: &mut Vec<Finding>) {
         }
         let mut miss = |what: String| out.push(Finding::new(issued.pos, what));
         if r.summary.is_none() {
-            miss(format!("the report of audit {} has no summary (`report.summary`)", a.id.value));
+            miss(format!(
+                "the report of audit {} has no summary (`report.summary`)",
+                a.id.value
+            ));
         }
         let stage1 = a.kind.value == AuditKind::Stage1;
         match a.conclusion.as_ref().map(|c| c.value) {
-            None => miss(format!("the report of audit {} has no conclusion (`conclusion`)", a.id.value)),
+            None => miss(format!(
+                "the report of audit {} has no conclusion (`conclusion`)",
+                a.id.value
+            )),
             Some(c) => {
                 let fits = matches!(c, Conclusion::Ready | Conclusion::NotReady) == stage1;
                 if !fits {
@@ -55,7 +61,11 @@ fn check(ctx: &Ctx, p: &Params, out: &mut Vec<Finding>) {
                         "audit {} is a {} audit: its conclusion is {}",
                         a.id.value,
                         a.kind.value.name(),
-                        if stage1 { "`ready` or `not-ready`" } else { "`recommend`, `recommend-after-verification` or `not-recommend`" }
+                        if stage1 {
+                            "`ready` or `not-ready`"
+                        } else {
+                            "`recommend`, `recommend-after-verification` or `not-recommend`"
+                        }
                     ));
                 }
             }
@@ -75,7 +85,9 @@ fn check(ctx: &Ctx, p: &Params, out: &mut Vec<Finding>) {
         }
         let recommends = matches!(
             a.conclusion.as_ref().map(|c| c.value),
-            Some(Conclusion::Recommend | Conclusion::RecommendAfterVerification | Conclusion::Ready)
+            Some(
+                Conclusion::Recommend | Conclusion::RecommendAfterVerification | Conclusion::Ready
+            )
         );
         match &r.objectives_met {
             None => miss(format!(
@@ -91,10 +103,16 @@ fn check(ctx: &Ctx, p: &Params, out: &mut Vec<Finding>) {
             )),
             Some(_) => {}
         }
-        let not_recommend = a.conclusion.as_ref().is_some_and(|c| c.value == Conclusion::NotRecommend);
+        let not_recommend = a
+            .conclusion
+            .as_ref()
+            .is_some_and(|c| c.value == Conclusion::NotRecommend);
         if a.kind.value == AuditKind::Surveillance && not_recommend {
             let rec = r.recommendation.as_ref().map(|x| x.value);
-            if !matches!(rec, Some(Recommendation::Suspend | Recommendation::Withdraw)) {
+            if !matches!(
+                rec,
+                Some(Recommendation::Suspend | Recommendation::Withdraw)
+            ) {
                 out.push(Finding::new(
                     r.recommendation.as_ref().map_or(issued.pos, |x| x.pos),
                     format!(

@@ -36,7 +36,11 @@ pub struct Params {
 
 fn check(ctx: &Ctx, p: &Params, out: &mut Vec<Finding>) {
     let case = ctx.case;
-    for r in case.decisions.iter().filter(|d| d.outcome.value == Outcome::Restore) {
+    for r in case
+        .decisions
+        .iter()
+        .filter(|d| d.outcome.value == Outcome::Restore)
+    {
         let Some(s) = case
             .decisions
             .iter()
@@ -48,8 +52,13 @@ fn check(ctx: &Ctx, p: &Params, out: &mut Vec<Finding>) {
         let audited = r.audits.iter().filter_map(|id| case.audit(id)).any(|a| {
             a.start.value >= s.date.value
                 && a.termination.is_none()
-                && (matches!(a.kind.value, AuditKind::Surveillance | AuditKind::Recertification)
-                    || a.purpose.as_ref().is_some_and(|x| x.value == AuditPurpose::Restoration))
+                && (matches!(
+                    a.kind.value,
+                    AuditKind::Surveillance | AuditKind::Recertification
+                ) || a
+                    .purpose
+                    .as_ref()
+                    .is_some_and(|x| x.value == AuditPurpose::Restoration))
         });
         if audited {
             continue;
@@ -61,8 +70,8 @@ fn check(ctx: &Ctx, p: &Params, out: &mut Vec<Finding>) {
                 .licences
                 .iter()
                 .any(|l| l.valid_until.value >= r.date.value);
-        let by_evidence =
-            ground.is_some_and(|g| p.evidence_grounds.iter().any(|x| x == g)) && r.evidence.is_some();
+        let by_evidence = ground.is_some_and(|g| p.evidence_grounds.iter().any(|x| x == g))
+            && r.evidence.is_some();
         if !by_licence && !by_evidence {
             out.push(
                 Finding::new(

@@ -22,7 +22,12 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     let Some(p) = ctx.params::<results_reported::Params>(&results_reported::RULE) else {
         return;
     };
-    for cert in ctx.case.certificates.iter().filter(|c| c.reported.is_none()) {
+    for cert in ctx
+        .case
+        .certificates
+        .iter()
+        .filter(|c| c.reported.is_none())
+    {
         let mut ignored = Vec::new();
         let (latest, how) = results_reported::deadline(ctx, p, &cert.issued, &mut ignored);
         if latest < ctx.as_of {

@@ -22,7 +22,11 @@ pub static RULE: Rule = Rule {
 
 fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     let case = ctx.case;
-    for d in case.decisions.iter().filter(|d| d.outcome.value == Outcome::ExtendScope) {
+    for d in case
+        .decisions
+        .iter()
+        .filter(|d| d.outcome.value == Outcome::ExtendScope)
+    {
         let Some(r) = &d.request else {
             out.push(Finding::new(
                 d.outcome.pos,
@@ -65,8 +69,13 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         }
         let audited = d.audits.iter().filter_map(|id| case.audit(id)).any(|a| {
             a.start.value >= sup.signed.value
-                && (matches!(a.kind.value, AuditKind::Surveillance | AuditKind::Recertification)
-                    || a.purpose.as_ref().is_some_and(|p| p.value == AuditPurpose::ScopeExtension))
+                && (matches!(
+                    a.kind.value,
+                    AuditKind::Surveillance | AuditKind::Recertification
+                ) || a
+                    .purpose
+                    .as_ref()
+                    .is_some_and(|p| p.value == AuditPurpose::ScopeExtension))
         });
         if !audited {
             out.push(Finding::new(

@@ -20,7 +20,11 @@ pub static RULE: Rule = Rule {
 
 fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     let case = ctx.case;
-    for d in case.decisions.iter().filter(|d| d.outcome.value == Outcome::ReduceScope) {
+    for d in case
+        .decisions
+        .iter()
+        .filter(|d| d.outcome.value == Outcome::ReduceScope)
+    {
         let reissue = case
             .certificates
             .iter()

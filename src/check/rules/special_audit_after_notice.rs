@@ -35,7 +35,11 @@ pub struct Params {
 fn check(ctx: &Ctx, p: &Params, out: &mut Vec<Finding>) {
     let days = p.days.get();
     let case = ctx.case;
-    for e in case.events.iter().filter(|e| e.kind.value == EventKind::RegulatorNotice) {
+    for e in case
+        .events
+        .iter()
+        .filter(|e| e.kind.value == EventKind::RegulatorNotice)
+    {
         let latest = add_days(e.date.value, i64::from(days));
         let answering = case
             .audits
@@ -43,7 +47,9 @@ fn check(ctx: &Ctx, p: &Params, out: &mut Vec<Finding>) {
             .filter(|a| a.start.value >= e.date.value)
             .filter(|a| {
                 a.kind.value == AuditKind::Surveillance
-                    || a.purpose.as_ref().is_some_and(|x| x.value == AuditPurpose::RegulatorNotice)
+                    || a.purpose
+                        .as_ref()
+                        .is_some_and(|x| x.value == AuditPurpose::RegulatorNotice)
             })
             .min_by_key(|a| a.start.value);
         match answering {

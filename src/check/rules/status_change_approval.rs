@@ -25,7 +25,10 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         let (roles, before): (&[StaffRole], bool) = match d.outcome.value {
             Outcome::Suspend => (&[StaffRole::DepartmentHead], true),
             Outcome::ReduceScope => (
-                &[StaffRole::GeneralManager, StaffRole::ManagementRepresentative],
+                &[
+                    StaffRole::GeneralManager,
+                    StaffRole::ManagementRepresentative,
+                ],
                 false,
             ),
             _ => continue,
@@ -56,7 +59,11 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 ),
             ));
         }
-        let wrong = if before { on.value > d.date.value } else { on.value < d.date.value };
+        let wrong = if before {
+            on.value > d.date.value
+        } else {
+            on.value < d.date.value
+        };
         if wrong {
             out.push(
                 Finding::new(

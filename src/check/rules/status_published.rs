@@ -31,7 +31,11 @@ pub struct Params {
 
 fn check(ctx: &Ctx, p: &Params, out: &mut Vec<Finding>) {
     let case = ctx.case;
-    for d in case.decisions.iter().filter(|d| p.outcomes.contains(&d.outcome.value)) {
+    for d in case
+        .decisions
+        .iter()
+        .filter(|d| p.outcomes.contains(&d.outcome.value))
+    {
         let pubs: Vec<_> = case
             .publications
             .iter()

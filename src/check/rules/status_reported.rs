@@ -35,7 +35,12 @@ pub struct Params {
 }
 
 fn check(ctx: &Ctx, p: &Params, out: &mut Vec<Finding>) {
-    for d in ctx.case.decisions.iter().filter(|d| p.outcomes.contains(&d.outcome.value)) {
+    for d in ctx
+        .case
+        .decisions
+        .iter()
+        .filter(|d| p.outcomes.contains(&d.outcome.value))
+    {
         let latest = p
             .working_days
             .map(|n| (n.get(), working_days_after(ctx, &d.date, n.get(), out)));

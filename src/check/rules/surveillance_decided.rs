@@ -22,12 +22,19 @@ pub static RULE: Rule = Rule {
 
 fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     let case = ctx.case;
-    for a in case.audits.iter().filter(|a| a.kind.value == AuditKind::Surveillance) {
+    for a in case
+        .audits
+        .iter()
+        .filter(|a| a.kind.value == AuditKind::Surveillance)
+    {
         if a.termination.is_some() {
             continue;
         }
         // A surveillance that also restores a suspended certificate ends in the restoration.
-        let restores = a.purpose.as_ref().is_some_and(|p| p.value == AuditPurpose::Restoration);
+        let restores = a
+            .purpose
+            .as_ref()
+            .is_some_and(|p| p.value == AuditPurpose::Restoration);
         let decided = case.decisions.iter().any(|d| {
             (matches!(
                 d.outcome.value,

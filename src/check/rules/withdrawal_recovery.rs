@@ -33,7 +33,11 @@ pub struct Params {
 
 fn check(ctx: &Ctx, p: &Params, out: &mut Vec<Finding>) {
     let case = ctx.case;
-    for d in case.decisions.iter().filter(|d| d.outcome.value == Outcome::Withdraw) {
+    for d in case
+        .decisions
+        .iter()
+        .filter(|d| d.outcome.value == Outcome::Withdraw)
+    {
         let published = case
             .publications
             .iter()
