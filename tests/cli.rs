@@ -351,7 +351,7 @@ fn build_renders_valid_cases_and_skips_a_failing_one_with_exit_1() {
         "{out}"
     );
     let index = std::fs::read_to_string(dir.path().join("output/index.json")).unwrap();
-    assert!(index.contains("TB-PIC-2026-003-PL-S2_A-1.pdf"), "{index}");
+    assert!(index.contains("TB-PIC-2026-003-PL-S2_A-2.pdf"), "{index}");
     assert!(!index.contains("TB-PIC-2026-004"), "{index}");
     assert!(
         dir.path()
@@ -379,7 +379,7 @@ fn build_never_overwrites_an_issued_revision() {
     std::fs::write(dir.path().join("cases/ok.yaml"), changed).unwrap();
     let file = dir
         .path()
-        .join("output/TB-PIC-2026-003/TB-PIC-2026-003-NC01_A-2.pdf");
+        .join("output/TB-PIC-2026-003/TB-PIC-2026-003-NC01_A-3.pdf");
     let before = std::fs::read(&file).unwrap();
     let o = certdoc(dir.path(), &["build", "--as-of", "2026-11-21"]);
     let out = stdout(&o);

@@ -73,6 +73,10 @@ fn revise(dir: &Path, numbers: &[&str], change: &str, date: &str) {
     let mut args = vec!["revise"];
     args.extend(numbers);
     args.extend(["--change", change, "--date", date]);
+    // A plan changed before its audit ends records the client's agreement.
+    if numbers.iter().any(|n| n.contains("-PL-")) && date <= "2026-03-19" {
+        args.extend(["--agreed", date]);
+    }
     let o = certdoc(dir, &args);
     assert_eq!(
         o.status.code(),
@@ -95,7 +99,7 @@ fn text_of(pdf: &Path) -> String {
 #[test]
 fn a_field_the_plan_shows_requires_a_revision_of_the_plan_only_and_revise_clears_it() {
     let dir = built_with(&case_text());
-    assert!(pdf(dir.path(), PLAN, "A/1").is_file());
+    assert!(pdf(dir.path(), PLAN, "A/2").is_file());
     let (code, diags) = check(dir.path());
     assert_eq!(
         code,
@@ -122,7 +126,7 @@ fn a_field_the_plan_shows_requires_a_revision_of_the_plan_only_and_revise_clears
     assert_eq!(d["line"], line);
     let message = d["message"].as_str().expect("a message");
     assert!(
-        message.contains(PLAN) && message.contains("A/2"),
+        message.contains(PLAN) && message.contains("A/3"),
         "{message}"
     );
     assert!(
@@ -141,16 +145,16 @@ fn a_field_the_plan_shows_requires_a_revision_of_the_plan_only_and_revise_clears
     let o = certdoc(dir.path(), &["build", AS_OF]);
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
     assert!(
-        pdf(dir.path(), PLAN, "A/1").is_file(),
-        "the issued A/1 stays"
+        pdf(dir.path(), PLAN, "A/2").is_file(),
+        "the issued A/2 stays"
     );
-    let text = text_of(&pdf(dir.path(), PLAN, "A/2"));
-    for rev in ["A/0", "A/1", "A/2"] {
+    let text = text_of(&pdf(dir.path(), PLAN, "A/3"));
+    for rev in ["A/0", "A/1", "A/2", "A/3"] {
         assert!(text.contains(rev), "the revision table lists {rev}");
     }
     assert!(text.contains("审核地点改为灾备数据中心"));
     let revs = &lock(dir.path())["records"][PLAN]["revisions"];
-    assert_eq!(revs.as_array().map(Vec::len), Some(2), "A/1 and A/2 issued");
+    assert_eq!(revs.as_array().map(Vec::len), Some(2), "A/2 and A/3 issued");
 }
 
 #[test]
@@ -187,6 +191,11 @@ fn before_verification() -> (String, String) {
         .map(|i| i + 1)
         .unwrap_or(rest.len());
     let with_verification = format!("{}{}", &text[..cut], &rest[next..]);
+    // The later revision of the NC report (the leader's review recorded after the
+    // verification) goes too: this case stops before it.
+    let later = "  TB-PIC-2026-003-NC01:\n    - { rev: A/3, date: 2026-04-15, by: zhang-san, change: 补记组长审核日期 }\n";
+    assert!(with_verification.contains(later));
+    let with_verification = with_verification.replacen(later, "", 1);
     let verification = "        verification:                      # TB initial: every NC is closed before the decision\n          date: 2026-04-10\n          method: document\n          by: li-si\n          effective: true\n";
     assert!(with_verification.contains(verification));
     (
@@ -312,7 +321,7 @@ fn a_template_changed_without_a_new_form_version_is_reported_and_a_new_version_k
 fn a_fresh_clone_rebuilds_issued_revisions_from_the_lock_and_a_tampered_file_is_found() {
     let dir = built_with(&case_text());
     let out = dir.path().join("output");
-    let plan = pdf(dir.path(), PLAN, "A/1");
+    let plan = pdf(dir.path(), PLAN, "A/2");
     let issued = std::fs::read(&plan).expect("the plan");
     std::fs::remove_dir_all(&out).expect("output removed");
     let o = certdoc(dir.path(), &["build", AS_OF, "--locked"]);
@@ -357,7 +366,7 @@ fn build_locked_fails_on_a_stale_lock_and_changes_nothing() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stdout(&o).contains("lock-outdated"));
     assert_eq!(lock(dir.path()), before);
-    assert!(!pdf(dir.path(), PLAN, "A/2").exists());
+    assert!(!pdf(dir.path(), PLAN, "A/3").exists());
 }
 
 #[test]
@@ -419,12 +428,12 @@ fn diff_lists_what_a_change_since_a_git_revision_issues() {
         .find(|r| r["number"] == PLAN)
         .expect("the plan");
     assert_eq!(plan["what"], "revised");
-    assert_eq!(plan["before"], "A/1");
-    assert_eq!(plan["after"], "A/2");
+    assert_eq!(plan["before"], "A/2");
+    assert_eq!(plan["after"], "A/3");
     assert!(plan["fields"].to_string().contains("application.scope"));
     let o = certdoc(dir.path(), &["diff", "HEAD", AS_OF, "--format=markdown"]);
     assert!(
-        stdout(&o).contains(&format!("| `{PLAN}` | 审核计划 | A/1 → A/2 |")),
+        stdout(&o).contains(&format!("| `{PLAN}` | 审核计划 | A/2 → A/3 |")),
         "{}",
         stdout(&o)
     );
@@ -448,8 +457,8 @@ fn superseded_revisions_stay_listed_and_a_lost_record_or_a_broken_lock_is_report
             .find(|r| r["number"] == PLAN && r["revision"] == rev)
             .map(|r| r["status"].clone())
     };
-    assert_eq!(status("A/1"), Some(Value::from("superseded")));
-    assert_eq!(status("A/2"), Some(Value::from("current")));
+    assert_eq!(status("A/2"), Some(Value::from("superseded")));
+    assert_eq!(status("A/3"), Some(Value::from("current")));
 
     // NC02 deleted from the case: its issued report does not vanish silently.
     let text = std::fs::read_to_string(dir.path().join("cases").join(CASE)).expect("the case");

@@ -24,6 +24,9 @@ pub struct ReviseArgs {
     /// The revision's date (default: today)
     #[arg(long, value_name = "DATE", value_parser = super::parse_date)]
     date: Option<Date>,
+    /// A changed audit plan: the date the client agreed to the change
+    #[arg(long, value_name = "DATE", value_parser = super::parse_date)]
+    agreed: Option<Date>,
 }
 
 pub fn run(args: &ReviseArgs, root: &Path) -> Result<Exit> {
@@ -51,11 +54,13 @@ pub fn run(args: &ReviseArgs, root: &Path) -> Result<Exit> {
             None => std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?,
         };
         let date_text = date.to_string();
+        let agreed_text = args.agreed.map(|d| d.to_string());
         let entry = edit::NewRevision {
             rev: &next.rev,
             date: &date_text,
             by: Some(&next.by),
             change: args.change.trim(),
+            agreed: agreed_text.as_deref(),
         };
         let new = edit::append_revision(&text, number, &entry)
             .map_err(|e| Error::Usage(format!("{}: {e}", next.file)))?;

@@ -10,6 +10,8 @@ pub struct NewRevision<'a> {
     pub date: &'a str,
     pub by: Option<&'a str>,
     pub change: &'a str,
+    /// A changed audit plan: the date the client agreed to the change (YYYY-MM-DD).
+    pub agreed: Option<&'a str>,
 }
 
 /// Why an entry could not be added; `line` is 1-based.
@@ -327,6 +329,7 @@ fn render(indent: usize, style: Style, e: &NewRevision, eol: &str) -> String {
     let mut fields = vec![("rev", e.rev), ("date", e.date)];
     fields.extend(e.by.map(|by| ("by", by)));
     fields.push(("change", e.change));
+    fields.extend(e.agreed.map(|a| ("agreed", a)));
     let lead = format!("{}-{}", pad(indent), pad(style.gap));
     if !style.block {
         let body: Vec<String> = fields
@@ -607,6 +610,7 @@ mod tests {
             date: "2026-04-01",
             by: Some("li-si"),
             change,
+            agreed: None,
         }
     }
 
@@ -745,6 +749,7 @@ mod tests {
                         date: change,
                         by: Some(change),
                         change,
+                        agreed: None,
                     },
                 )?;
             }

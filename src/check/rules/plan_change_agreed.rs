@@ -8,11 +8,12 @@ use crate::load::numbering::{self, Form};
 pub static RULE: Rule = Rule {
     id: "plan-change-agreed",
     severity: Severity::Error,
-    summary: "a revision of a confirmed plan records the client's agreement, before the audit ends",
+    summary: "a revision of a confirmed plan before the audit ends records the client's agreement",
     docs: "A revision of an audit's plan (under `revisions`, keyed by the plan's document \
-           number) dated after `plan.confirmed` changes an agreed plan: it has `agreed`, the \
-           date the client agreed to the change, on or after the revision's date and on or \
-           before the audit's `end`.",
+           number) dated after `plan.confirmed` and on or before the audit's `end` changes an \
+           agreed plan: it has `agreed`, the date the client agreed to the change, on or after \
+           the revision's date and on or before the audit's `end`. A revision after the audit \
+           corrects the record of a plan already carried out and needs no agreement.",
     example: "revisions:\n  TB-PIC-2026-003-PL-S2:\n    - { rev: A/1, date: 2026-03-12, by: zhang-san, change: 调整日程 }   # no agreed",
     default_citations: &[],
     applies: Applies::WhenConfigured,
@@ -35,7 +36,12 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         let Some((_, revs)) = case.revisions.iter().find(|(k, _)| k.trim() == doc.number) else {
             continue;
         };
-        for r in revs.iter().filter(|r| r.date.value > confirmed.value) {
+        // After the audit the plan is history: a later revision corrects the record of a
+        // plan, it does not change what the client agreed to.
+        let changes = revs
+            .iter()
+            .filter(|r| r.date.value > confirmed.value && r.date.value <= a.end.value);
+        for r in changes {
             match &r.agreed {
                 None => out.push(
                     Finding::new(
