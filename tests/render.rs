@@ -262,8 +262,8 @@ fn every_record_of_every_bundled_case_is_written_and_listed() {
         index
             .records
             .iter()
-            .any(|r| r.number == "TB-PIC-2026-003-PL-S2" && r.revision == "A/1"),
-        "the audit plan of S2 is at A/1"
+            .any(|r| r.number == "TB-PIC-2026-003-PL-S2" && r.revision == "A/2"),
+        "the audit plan of S2 is at A/2"
     );
 }
 

@@ -57,7 +57,7 @@ fn an_older_versions_override_judges_only_what_is_dated_in_it() {
     let late = of(&diags, "plan-reported");
     assert_eq!(late.len(), 1, "{late:?}");
     assert_eq!(late[0]["severity"], "error");
-    assert_eq!(late[0]["line"], 72, "stage 1's `reported`: {late:?}");
+    assert_eq!(late[0]["line"], 75, "stage 1's `reported`: {late:?}");
     assert!(of(&diags, "rule-version-unknown").is_empty(), "{diags:?}");
 
     // B/2 from 2026-03-01: stage 1 too is judged by its 3 days.

@@ -678,7 +678,8 @@ pub struct Report {
     /// Whether the audit objectives were met (TB 9.1.3).
     #[serde(default)]
     pub objectives_met: Option<At<bool>>,
-    /// A surveillance: what the team recommends (`maintain` when absent).
+    /// A surveillance: what the team recommends (`maintain` when absent; `suspend`,
+    /// `withdraw` or `reduce-scope` with conclusion `not-recommend`).
     #[serde(default)]
     pub recommendation: Option<At<Recommendation>>,
 }
@@ -689,6 +690,7 @@ pub enum Recommendation {
     Maintain,
     Suspend,
     Withdraw,
+    ReduceScope,
 }
 
 /// What the team found on one audit item.
@@ -770,7 +772,8 @@ pub struct Nonconformity {
     /// Markdown: a disagreement between the team and the client left unresolved.
     #[serde(default)]
     pub disagreement: Option<Text>,
-    /// The date the team leader reviewed the report (the day it was raised when absent).
+    /// The date the team leader reviewed the report of a finding another member raised (the
+    /// report prints the day it was raised when absent; TB requires it).
     #[serde(default)]
     pub leader_reviewed: Option<At<Date>>,
 }
@@ -933,7 +936,7 @@ pub struct Request {
 #[schemars(transform = super::formats::non_blank)]
 pub struct Deviation {
     pub reason: Text,
-    /// The date the team leader was told of it.
+    /// The date of the written notice of the deviation (to the client and the team).
     #[serde(default)]
     pub notified: Option<At<Date>>,
 }

@@ -38,6 +38,7 @@ fn follows(a: &Audit, outcome: Outcome) -> Option<bool> {
         {
             Some(Recommendation::Suspend) => outcome == Outcome::Suspend,
             Some(Recommendation::Withdraw) => outcome == Outcome::Withdraw,
+            Some(Recommendation::ReduceScope) => outcome == Outcome::ReduceScope,
             _ => !outcome.is_positive(),
         },
         Conclusion::NotRecommend => matches!(

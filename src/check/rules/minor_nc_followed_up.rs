@@ -3,15 +3,15 @@
 
 use crate::check::{Applies, Check, Ctx, Finding, Rule};
 use crate::diag::Severity;
-use crate::load::case::Grade;
+use crate::load::case::{AuditKind, Grade};
 
 pub static RULE: Rule = Rule {
     id: "minor-nc-followed-up",
     severity: Severity::Warning,
     summary: "a minor NC with an accepted plan is verified at the next audit (`verified_at`)",
     docs: "A minor nonconformity with `plan_accepted` and no `verification`: once the first \
-           audit of the case that started after the NC's audit has ended, `verified_at` names \
-           that audit.",
+           surveillance or recertification audit of the case that started after the NC's audit \
+           has ended, `verified_at` names that audit.",
     example: "- { id: NC01, grade: minor, plan_accepted: 2026-03-30 }   # A1 has ended, no verified_at",
     default_citations: &[],
     applies: Applies::WhenConfigured,
@@ -29,6 +29,13 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             .audits
             .iter()
             .filter(|a| a.start.value > audit.end.value && a.termination.is_none())
+            // A complaint or scope audit in between is not the follow-up the rules mean.
+            .filter(|a| {
+                matches!(
+                    a.kind.value,
+                    AuditKind::Surveillance | AuditKind::Recertification
+                )
+            })
             .min_by_key(|a| a.start.value)
         else {
             continue;

@@ -54,12 +54,16 @@ fn check(ctx: &Ctx, p: &Params, out: &mut Vec<Finding>) {
         if withdrawn {
             continue;
         }
-        let wd = ctx
-            .params::<deadline_after_trigger::Params>(&deadline_after_trigger::WITHDRAWAL)
-            .and_then(|w| w.working_days)
-            .map_or(0, |n| n.get());
+        // The withdrawal period runs from the day after the correction was due, in the
+        // scheme's `withdrawal-deadline` unit.
         let start = At::new(crate::dates::add_days(due, 1), req.pos);
-        let latest = working_days_after(ctx, &start, wd, out);
+        let period =
+            ctx.params::<deadline_after_trigger::Params>(&deadline_after_trigger::WITHDRAWAL);
+        let latest = match period.map(|w| (w.working_days, w.days)) {
+            Some((Some(n), _)) => working_days_after(ctx, &start, n.get(), out),
+            Some((None, Some(d))) => crate::dates::add_days(start.value, i64::from(d.get())),
+            _ => start.value,
+        };
         if latest < ctx.as_of {
             out.push(
                 Finding::new(

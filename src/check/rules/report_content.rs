@@ -19,7 +19,7 @@ pub static RULE: Rule = Rule {
            (`team_changes`). With `objectives_required`: `report.objectives_met`, never \
            `false` with a recommending conclusion, and a surveillance concluding \
            `not-recommend` says what it recommends instead (`report.recommendation`: \
-           `suspend` or `withdraw`).",
+           `suspend`, `withdraw` or `reduce-scope`).",
     example: "conclusion: recommend\nreport: { issued: 2026-03-19 }   # no summary",
     default_citations: &[],
     applies: Applies::WhenConfigured,
@@ -111,12 +111,16 @@ fn check(ctx: &Ctx, p: &Params, out: &mut Vec<Finding>) {
             let rec = r.recommendation.as_ref().map(|x| x.value);
             if !matches!(
                 rec,
-                Some(Recommendation::Suspend | Recommendation::Withdraw)
+                Some(
+                    Recommendation::Suspend
+                        | Recommendation::Withdraw
+                        | Recommendation::ReduceScope
+                )
             ) {
                 out.push(Finding::new(
                     r.recommendation.as_ref().map_or(issued.pos, |x| x.pos),
                     format!(
-                        "surveillance {} does not recommend maintaining the certificate: its report recommends `suspend` or `withdraw` (`report.recommendation`)",
+                        "surveillance {} does not recommend maintaining the certificate: its report recommends `suspend`, `withdraw` or `reduce-scope` (`report.recommendation`)",
                         a.id.value
                     ),
                 ));
