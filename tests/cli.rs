@@ -626,3 +626,59 @@ fn explain_lists_each_parameter_with_its_meaning_and_value_per_scheme() {
     let out = stdout(&o);
     assert!(out.contains("months not set"), "{out}");
 }
+
+/// `status` lists the records the rules of issue 13 expect after an event, each with the
+/// rule behind its date: the notice, report to the regulator and publication of a
+/// suspension, the certificate's recovery after a withdrawal, a complaint's answer and the
+/// audit after a regulator's notice.
+#[test]
+fn status_lists_notices_reports_answers_and_audits_due_with_their_rule() {
+    let case = std::fs::read_to_string(repo().join("cases/2023/TB-CMS-2023-011.yaml")).unwrap();
+    let mut text: String = case
+        .lines()
+        .filter(|l| {
+            !(l.starts_with("    notice: ")
+                || l.starts_with("    reported: 2025-06-03")
+                || l.starts_with("    recovered: "))
+        })
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let cut = text.find("\npublications:").expect("publications");
+    text.truncate(cut + 1);
+    text.push_str(
+        "complaints:\n  - { id: C1, received: 2026-11-02 }\nevents:\n  - { id: E1, kind: regulator-notice, date: 2026-11-20 }\n",
+    );
+    let dir = project(&text);
+    let o = certdoc(
+        dir.path(),
+        &["status", "--as-of", "2026-12-03", "--format", "json"],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let items = v["items"].as_array().unwrap();
+    let find = |kind: &str, rule: &str| {
+        items
+            .iter()
+            .find(|i| i["kind"] == kind && i["rule"] == rule)
+            .unwrap_or_else(|| panic!("no {kind} ({rule}) in {items:#?}"))
+    };
+    assert_eq!(find("notice", "status-notice")["due"], "2025-05-30");
+    // Two working days after Friday 30 May 2025; 31 May to 2 June is the Dragon Boat holiday.
+    let report = find("regulator-report", "status-reported");
+    assert_eq!(report["due"], "2025-06-04");
+    assert_eq!(report["overdue"], true);
+    assert_eq!(find("publication", "status-published")["due"], "2025-05-30");
+    assert_eq!(
+        find("certificate-recovery", "withdrawal-recovery")["due"],
+        "2025-11-28"
+    );
+    let answer = find("complaint-answer", "complaint-response");
+    assert_eq!(answer["due"], "2027-01-01");
+    assert_eq!(answer["overdue"], false);
+    assert_eq!(
+        find("special-audit", "special-audit-after-notice")["due"],
+        "2026-12-20"
+    );
+    let human = stdout(&certdoc(dir.path(), &["status", "--as-of", "2026-12-03"]));
+    assert!(human.contains("; status-reported)"), "{human}");
+}

@@ -7,6 +7,7 @@ pub mod cycle;
 pub mod params;
 pub mod reference;
 pub mod registry;
+pub mod reminders;
 pub mod rule;
 pub mod rules;
 pub mod schedule;

@@ -16,8 +16,11 @@ use crate::source::Pos;
 #[derive(Debug, Clone)]
 pub struct Due {
     /// `surveillance`, `recertification-audit`, `recertification-decision`,
-    /// `nc-verification`, `report-delivery` or `suspension-end`.
+    /// `nc-verification`, `report-delivery`, `suspension-end`, `restoration-audit`, or a
+    /// record due after an event (`notice`, `regulator-report`, `publication`, …).
     pub kind: &'static str,
+    /// The rule that sets the date.
+    pub rule: &'static str,
     pub what: String,
     pub due: Date,
     /// The node the item is about (for a pointer into the case file).
@@ -132,6 +135,7 @@ pub fn due(ctx: &Ctx) -> Vec<Due> {
         if let Some((date, what)) = next_surveillance(ctx, &cycle) {
             out.push(Due {
                 kind: "surveillance",
+                rule: "surveillance-overdue",
                 what,
                 due: date,
                 pos: cert.number.pos,
@@ -143,6 +147,7 @@ pub fn due(ctx: &Ctx) -> Vec<Due> {
         if !recert_audit {
             out.push(Due {
                 kind: "recertification-audit",
+                rule: "recert-before-expiry",
                 what: format!("recertification audit before {} expires", cert.number.value),
                 due: cert.expires.value,
                 pos: cert.expires.pos,
@@ -159,6 +164,7 @@ pub fn due(ctx: &Ctx) -> Vec<Due> {
         ) {
             out.push(Due {
                 kind: "recertification-decision",
+                rule: recert_decision_deadline::RULE.id,
                 what: format!(
                     "renewal decision ({m} months after {} expires on {})",
                     cert.number.value, cert.expires.value
@@ -176,6 +182,7 @@ pub fn due(ctx: &Ctx) -> Vec<Due> {
         if let Some((date, how, _)) = major_nc_verification_deadline::deadline(ctx, audit, nc) {
             out.push(Due {
                 kind: "nc-verification",
+                rule: major_nc_verification_deadline::RULE.id,
                 what: format!(
                     "verify nonconformity {} of audit {} ({how})",
                     nc.id.value, audit.id.value
@@ -198,6 +205,7 @@ pub fn due(ctx: &Ctx) -> Vec<Due> {
                 let date = crate::check::working_days_after(ctx, &d.date, n, &mut ignored);
                 out.push(Due {
                     kind: "report-delivery",
+                    rule: report_delivery::RULE.id,
                     what: format!(
                         "delivery of the report of audit {} ({n} working days after decision {})",
                         audit.id.value, d.id.value
@@ -219,14 +227,32 @@ pub fn due(ctx: &Ctx) -> Vec<Due> {
                 && d.date.value >= s.date.value
         });
         if !resolved {
-            out.push(Due {
-                kind: "suspension-end",
-                what: format!("end of suspension {}: restore or withdraw", s.id.value),
-                due: until.value,
-                pos: until.pos,
+            // Restoring needs an audit held since the suspension (`restoration-basis`),
+            // before the suspension ends.
+            let audited = case.audits.iter().any(|a| a.start.value >= s.date.value);
+            out.push(if audited {
+                Due {
+                    kind: "suspension-end",
+                    rule: "suspension-period",
+                    what: format!("end of suspension {}: restore or withdraw", s.id.value),
+                    due: until.value,
+                    pos: until.pos,
+                }
+            } else {
+                Due {
+                    kind: "restoration-audit",
+                    rule: "restoration-basis",
+                    what: format!(
+                        "restoration audit before suspension {} ends (else withdraw)",
+                        s.id.value
+                    ),
+                    due: until.value,
+                    pos: until.pos,
+                }
             });
         }
     }
+    out.extend(super::reminders::due(ctx));
     out.sort_by_key(|d| d.due);
     out
 }

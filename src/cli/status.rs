@@ -44,6 +44,8 @@ struct Item {
     file: String,
     line: u32,
     kind: &'static str,
+    /// The rule that sets the date (`certdoc explain <rule>`).
+    rule: &'static str,
     what: String,
     due: String,
     /// Days from `as_of` to `due`; negative when overdue.
@@ -77,6 +79,7 @@ pub fn run(args: &StatusArgs, root: &Path) -> Result<Exit> {
                     file: ctx.file.to_string(),
                     line: d.pos.line,
                     kind: d.kind,
+                    rule: d.rule,
                     what: d.what,
                     due: d.due.to_string(),
                     days,
@@ -119,8 +122,8 @@ fn human(as_of: Date, items: &[Item], errors: usize) -> String {
         };
         let _ = writeln!(
             out,
-            "{}  {:>13}  {:<width$}  {:<24}  {}  ({}:{})",
-            i.due, when, i.case, i.kind, i.what, i.file, i.line
+            "{}  {:>13}  {:<width$}  {:<24}  {}  ({}:{}; {})",
+            i.due, when, i.case, i.kind, i.what, i.file, i.line, i.rule
         );
     }
     let overdue = items.iter().filter(|i| i.overdue).count();

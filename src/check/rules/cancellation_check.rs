@@ -54,8 +54,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         }
         if let Some(c) = cycles(case)
             .into_iter()
-            .filter(|c| c.certificate.issued.value <= day)
-            .last()
+            .rfind(|c| c.certificate.issued.value <= day)
             && let Some((due, how)) = next_surveillance(ctx, &c)
             && due < day
         {

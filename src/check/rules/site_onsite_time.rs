@@ -42,9 +42,13 @@ pub struct Params {
     pub onsite_share: Fraction,
 }
 
+/// On-site man-days spent at each visited site, with where the figure is written (none for
+/// an audit of one site, which spends all its on-site time there).
+type PerSite<'a> = BTreeMap<&'a str, (f64, Option<&'a At<f64>>)>;
+
 /// On-site man-days per visited site, or `None` when an audit of several sites does not
 /// say (reported once).
-fn per_site<'a>(a: &'a Audit) -> Option<BTreeMap<&'a str, (f64, Option<&'a At<f64>>)>> {
+fn per_site(a: &Audit) -> Option<PerSite<'_>> {
     if a.sites.len() == 1 {
         let only = a.sites[0].as_str();
         return Some(BTreeMap::from([(only, (a.onsite_mandays.value, None))]));
