@@ -87,13 +87,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let number = "TB-PIC-2026-003-0000-PL-S2";
     for run in 0..RUNS {
         let text = std::fs::read_to_string(first)?;
-        let rev = format!("A/{}", run + 2);
-        let date = format!("2026-03-{:02}", 13 + run);
+        // After A/2 of 2026-03-13; dated before the audit ends, so the client agrees.
+        let rev = format!("A/{}", run + 3);
+        let date = format!("2026-03-{:02}", 14 + run);
         let entry = NewRevision {
             rev: &rev,
             date: &date,
             by: Some("zhang-san"),
             change: "调整审核日程",
+            agreed: Some(&date),
         };
         std::fs::write(first, append_revision(&text, number, &entry)?)?;
         let t = Instant::now();

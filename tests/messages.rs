@@ -50,11 +50,13 @@ fn internal_words(message: &str) -> Vec<&'static str> {
         .copied()
         .filter(|w| {
             message.match_indices(w).any(|(i, _)| {
-                let before = message[..i].chars().next_back();
-                let after = message[i + w.len()..].chars().next();
-                let word = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
-                !(w.chars().next().is_some_and(char::is_alphanumeric) && word(before))
-                    && !(w.chars().last().is_some_and(char::is_alphanumeric) && word(after))
+                let letter = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+                // A word that starts (ends) with a letter must not continue another word.
+                let glued_before =
+                    letter(w.chars().next()) && letter(message[..i].chars().next_back());
+                let glued_after =
+                    letter(w.chars().last()) && letter(message[i + w.len()..].chars().next());
+                !glued_before && !glued_after
             })
         })
         .collect()
