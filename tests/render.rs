@@ -168,7 +168,7 @@ fn mandatory(form: &str) -> &'static [&'static str] {
             "一般不符合",
             "认证决定",
             "本人声明",
-            "总经理批准",
+            "六、批准",
             "修订记录",
         ],
         "certificate" => &[
@@ -501,7 +501,7 @@ fn audit_reports_give_evidence_and_a_conclusion_per_audit_item() {
         .iter()
         .filter(|e| e.form == "audit-report")
         .collect();
-    assert_eq!(reports.len(), 13);
+    assert_eq!(reports.len(), 14);
     for e in reports {
         let text = text_of(&dir.path().join(&e.file));
         assert!(text.contains("审核证据与发现"), "{}", e.file);
@@ -509,7 +509,7 @@ fn audit_reports_give_evidence_and_a_conclusion_per_audit_item() {
     }
     let s2 = dir
         .path()
-        .join("TB-PIC-2026-003/TB-PIC-2026-003-RP-S2_A-1.pdf");
+        .join("TB-PIC-2026-003/TB-PIC-2026-003-RP-S2_A-2.pdf");
     let text = text_of(&s2);
     assert!(
         text.contains("不符合（NC01）") && text.contains("不符合（NC02）"),

@@ -34,6 +34,34 @@ pub struct ReportView {
     pub notes: Notes,
     pub shifts: Option<Shifts>,
     pub combined: Option<CombinedView>,
+    /// The meetings held, with their sign-in sheets and photo or audio/video records.
+    pub meetings: Vec<MeetingRow>,
+    pub interview: Option<InterviewRow>,
+    /// Stage 1: the document review report and the client's confirmation of it.
+    pub document_review: Option<DocumentReviewRow>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MeetingRow {
+    /// 首次会议 or 末次会议.
+    pub name: &'static str,
+    pub date: String,
+    pub signin: String,
+    pub evidence: Vec<String>,
+    pub team_absent: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct InterviewRow {
+    pub date: String,
+    pub evidence: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentReviewRow {
+    pub date: String,
+    pub by: String,
+    pub confirmed: String,
 }
 
 /// One audit item the scheme requires, with what the team found.
@@ -189,11 +217,13 @@ pub(crate) fn make(w: &mut Writer, a: &Audit) -> ReportView {
     let conclusion = concluded
         .map(|c| words::conclusion(a.kind.value, purpose, c))
         .unwrap_or_default();
-    let objectives_met = concluded
-        .map(words::objectives_met)
-        .unwrap_or_default()
-        .to_string();
     let r = report.map(|r| &r.value);
+    // As the report records it; before `objectives_met` existed, as the conclusion implies.
+    let objectives_met = match r.and_then(|r| r.objectives_met.as_ref()) {
+        Some(m) => words::objectives_met(*w.v(m)),
+        None => concluded.map(words::objectives_implied).unwrap_or_default(),
+    }
+    .to_string();
     let mut note = |name: &str, t: Option<&crate::load::case::Text>| w.opt_markdown(name, t);
     let notes = Notes {
         deviations: note("report.deviations", r.and_then(|r| r.deviations.as_ref())),
@@ -212,6 +242,37 @@ pub(crate) fn make(w: &mut Writer, a: &Audit) -> ReportView {
             r.and_then(|r| r.scope_suitability.as_ref()),
         ),
     };
+    let mut meetings = Vec::new();
+    for (key, m, day) in a.meetings() {
+        meetings.push(MeetingRow {
+            name: if key == "opening" {
+                "首次会议"
+            } else {
+                "末次会议"
+            },
+            date: words::date(day),
+            signin: w.opt("meetings.signin", m.signin.as_ref()),
+            evidence: m
+                .evidence
+                .iter()
+                .map(|e| w.text("meetings.evidence", e))
+                .collect(),
+            team_absent: m.team_absent.iter().map(|p| w.name(p)).collect(),
+        });
+    }
+    let interview = a.top_manager_interview.as_ref().map(|i| InterviewRow {
+        date: w.date(&i.date),
+        evidence: i
+            .evidence
+            .iter()
+            .map(|e| w.text("top_manager_interview.evidence", e))
+            .collect(),
+    });
+    let document_review = a.document_review.as_ref().map(|r| DocumentReviewRow {
+        date: w.date(&r.date),
+        by: w.name(&r.by),
+        confirmed: w.filled_in(r.confirmed.as_ref()),
+    });
     ReportView {
         audit,
         scope: w.text("application.scope", &case.application.scope),
@@ -232,5 +293,8 @@ pub(crate) fn make(w: &mut Writer, a: &Audit) -> ReportView {
         notes,
         shifts: super::audit_plan::shifts(w, a),
         combined: super::audit_time::combined(w, a),
+        meetings,
+        interview,
+        document_review,
     }
 }

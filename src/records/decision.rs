@@ -7,8 +7,9 @@ use serde::Serialize;
 use super::view::{AuditView, PersonView, SiteView};
 use super::{Writer, words};
 use crate::check::cycle::in_force;
+use crate::check::rules::grounds;
 use crate::load::Date;
-use crate::load::case::{Decision, Grade};
+use crate::load::case::{Decision, Grade, Outcome};
 
 /// 管理体系认证决定审批表's own content.
 #[derive(Debug, Clone, Serialize)]
@@ -37,9 +38,31 @@ pub struct DecisionView {
     pub sites: Vec<SiteView>,
     pub decider: PersonView,
     pub approver: String,
+    /// Who approves, by the outcome: the general manager, a department head (suspension).
+    pub approver_title: &'static str,
     pub approved: String,
     pub certificates: Vec<String>,
     pub current: String,
+    /// A suspension's or withdrawal's ground: the clause and its words.
+    pub ground: Option<GroundView>,
+    /// A refusal: the written notice of the reasons to the client.
+    pub notified: String,
+    /// A change of the certificate's status: reported to the regulator, made public.
+    pub status: Option<StatusView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct GroundView {
+    pub clause: String,
+    pub words: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StatusView {
+    /// A suspension's 通知书 (a withdrawal's notice is the letter itself).
+    pub notice: Option<String>,
+    pub reported: String,
+    pub published: String,
 }
 
 /// An audit the decision rests on, with its report and the team's recommendation.
@@ -180,6 +203,34 @@ pub(crate) fn make(w: &mut Writer, d: &Decision) -> DecisionView {
     let sites = case.client.sites.iter().map(|s| w.site(&s.id)).collect();
     let outcome = *w.v(&d.outcome);
     let reason = w.opt("decisions.reason", d.reason.as_ref());
+    let ground = d.ground.as_ref().map(|g| {
+        let key = w.text("decisions.ground", g);
+        GroundView {
+            clause: grounds::clause(w.scheme, outcome, &key).unwrap_or_default(),
+            words: words::ground(&key).map_or(key, str::to_string),
+        }
+    });
+    let status = matches!(
+        outcome,
+        Outcome::Suspend | Outcome::Withdraw | Outcome::Cancel
+    )
+    .then(|| {
+        let published = case
+            .publications
+            .iter()
+            .filter(|p| p.decision.value == d.id.value)
+            .min_by_key(|p| p.date.value);
+        StatusView {
+            notice: (outcome == Outcome::Suspend).then(|| w.filled_in(d.notice.as_ref())),
+            reported: w.filled_in(d.reported.as_ref()),
+            published: w.filled_in(published.map(|p| &p.date)),
+        }
+    });
+    let approver_title = match outcome {
+        Outcome::Suspend => "部门负责人批准：",
+        Outcome::ReduceScope => "总经理（管理者代表）批准：",
+        _ => "总经理批准：",
+    };
     DecisionView {
         id: w.text("decisions.id", &d.id),
         kind: words::decision_kind(*w.v(&d.kind)).to_string(),
@@ -204,8 +255,12 @@ pub(crate) fn make(w: &mut Writer, d: &Decision) -> DecisionView {
         sites,
         decider,
         approver,
+        approver_title,
         approved: w.happened(d.approved.as_ref()),
         certificates,
         current,
+        ground,
+        notified: w.filled_in(d.notified.as_ref()),
+        status,
     }
 }

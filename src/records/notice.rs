@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::{Writer, words};
 use crate::check::cycle::in_force;
+use crate::check::rules::grounds;
 use crate::load::case::{Decision, Outcome};
 use crate::load::numbering::Form;
 
@@ -29,7 +30,10 @@ pub struct NoticeView {
     pub restored: String,
     /// On a restoration or withdrawal notice: the suspension it ends.
     pub suspended: Option<Suspended>,
+    /// The clause the decision rests on: the ground's item where the decision names one.
     pub basis: String,
+    /// The ground of a suspension or withdrawal, in words.
+    pub ground: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -81,10 +85,20 @@ pub(crate) fn make(w: &mut Writer, d: &Decision, form: Form) -> NoticeView {
         }),
         _ => None,
     };
-    let basis = match w.scheme.notice_basis.get(form.key()) {
-        Some(t) => w.scheme_text("notice_basis", t),
-        None => String::new(),
+    let ground = d.ground.as_ref().map(|g| w.text("decisions.ground", g));
+    let basis = match ground
+        .as_deref()
+        .and_then(|g| grounds::clause(w.scheme, d.outcome.value, g))
+    {
+        Some(clause) => clause,
+        None => match w.scheme.notice_basis.get(form.key()) {
+            Some(t) => w.scheme_text("notice_basis", t),
+            None => String::new(),
+        },
     };
+    let ground = ground
+        .map(|g| words::ground(&g).map_or(g, str::to_string))
+        .unwrap_or_default();
     // The audits the decision rests on (a restoration's verification audit).
     let mut audits = Vec::new();
     for id in &d.audits {
@@ -116,5 +130,6 @@ pub(crate) fn make(w: &mut Writer, d: &Decision, form: Form) -> NoticeView {
         restored,
         suspended,
         basis,
+        ground,
     }
 }

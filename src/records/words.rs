@@ -165,14 +165,51 @@ pub fn conclusion(kind: AuditKind, purpose: Option<AuditPurpose>, c: Conclusion)
     }
 }
 
-/// Whether the audit achieved its objectives, as the team concluded.
-pub fn objectives_met(c: Conclusion) -> &'static str {
-    match c {
-        Conclusion::Ready | Conclusion::Recommend | Conclusion::RecommendAfterVerification => {
-            "审核目的已实现。"
-        }
-        Conclusion::NotReady | Conclusion::NotRecommend => "审核目的未完全实现，见审核组结论。",
+/// A ground of suspension or withdrawal (the keys of the schemes' `grounds`), as a notice
+/// states it; `None` for a key no scheme shipped uses.
+pub fn ground(key: &str) -> Option<&'static str> {
+    Some(match key {
+        "nonconformity" => "管理体系持续或严重不满足认证要求",
+        "legal-noncompliance" => "未遵守法律法规的要求",
+        "penalty" => "受到有关部门的行政处罚",
+        "major-incident" => "发生重大质量、安全或泄密等事故",
+        "obstruction" => "拒绝、阻碍监督检查",
+        "licence-expired" => "行政许可或资质证明失效",
+        "licence-pending" => "行政许可或资质证明正在延续办理中",
+        "surveillance-missed" => "未按规定的时间间隔接受监督审核",
+        "misuse" => "不正确使用认证证书和认证标志",
+        "contract-breach" => "违反认证合同的约定",
+        "business-suspension-order" => "被有关部门责令停产停业整顿",
+        "public-opinion" => "发生重大舆情事件",
+        "voluntary" => "获证组织主动请求暂停",
+        "major-nc-unverified" => "严重不符合项未在规定期限内完成纠正措施的验证",
+        "legal-status-revoked" => "营业执照被吊销或注销",
+        "dishonesty-list" => "被列入严重违法失信名单",
+        "suspension-unresolved" => "暂停期满未能消除暂停原因",
+        "system-not-running" => "管理体系停止运行",
+        "false-information" => "提供虚假信息或材料",
+        "spot-check-refused" => "拒绝接受监督抽查",
+        "illegal-conduct" => "存在违法行为",
+        "other" => "其他情形",
+        _ => return None,
+    })
+}
+
+/// Whether the audit achieved its objectives, as the report states it.
+pub fn objectives_met(met: bool) -> &'static str {
+    if met {
+        "审核目的已实现。"
+    } else {
+        "审核目的未完全实现，见审核组结论。"
     }
+}
+
+/// Whether the audit achieved its objectives, as the team's conclusion implies it.
+pub fn objectives_implied(c: Conclusion) -> &'static str {
+    objectives_met(matches!(
+        c,
+        Conclusion::Ready | Conclusion::Recommend | Conclusion::RecommendAfterVerification
+    ))
 }
 
 #[cfg(test)]

@@ -319,8 +319,33 @@ fn report(
     w.has("B.3-4", words::audit_kind(a.kind.value));
     w.has("B.3-5", &standard_cited(scheme, a.start.value));
     w.has("B.3-6", "审核目的");
+    let met = a.report.as_ref().and_then(|r| r.objectives_met.as_ref());
+    match (met, &a.conclusion) {
+        (Some(m), _) => w.has("B.3-6", words::objectives_met(m.value)),
+        (None, Some(c)) => w.has("B.3-6", words::objectives_implied(c.value)),
+        (None, None) => {}
+    }
+    // The meetings with their sign-in sheets and records, the top-management interview and
+    // (stage 1) the document review (rules-next.md: sign-in and evidence on the report).
+    for (_, m, day) in a.meetings() {
+        w.has("B.3 meetings", &words::date(day));
+        if let Some(x) = &m.signin {
+            w.has("B.3 meetings", x);
+        }
+        for e in &m.evidence {
+            w.has("B.3 meetings", e);
+        }
+    }
+    if let Some(i) = &a.top_manager_interview {
+        w.has("B.3 interview", &words::date(i.date.value));
+        for e in &i.evidence {
+            w.has("B.3 interview", e);
+        }
+    }
+    if let Some(r) = &a.document_review {
+        w.has("B.3 document review", &format!("文件审核报告{}", words::date(r.date.value)));
+    }
     if let Some(c) = &a.conclusion {
-        w.has("B.3-6", words::objectives_met(c.value));
         let purpose = a.purpose.as_ref().map(|p| p.value);
         w.has("B.3-20", &words::conclusion(a.kind.value, purpose, c.value));
     }
@@ -506,10 +531,7 @@ fn decision(
             );
         }
     }
-    let positive = matches!(
-        d.outcome.value,
-        Outcome::Grant | Outcome::Maintain | Outcome::Renew | Outcome::Restore
-    );
+    let positive = d.outcome.value.is_positive();
     let tick = if positive { "■" } else { "□" };
     if d.audits.is_empty() {
         w.has("B.4-6", "不适用（本决定不以审核为依据");
@@ -535,6 +557,16 @@ fn decision(
         d.supplementary.as_deref().map(String::as_str),
         "补充信息与澄清无",
     );
+    // The ground of a suspension or withdrawal, by its clause and in words.
+    if let Some(g) = &d.ground {
+        let clause = certdoc::check::rules::grounds::clause(scheme, d.outcome.value, g)
+            .expect("a ground of the scheme");
+        w.has("B.4 ground", &clause);
+        w.has("B.4 ground", words::ground(g).expect("worded"));
+    }
+    if matches!(d.outcome.value, Outcome::Suspend | Outcome::Withdraw) {
+        w.has("B.4 status", "报送认证监管部门");
+    }
     match &d.deviation {
         Some(x) => w.has("B.4-13", &x.reason),
         None if !d.audits.is_empty() => w.has("B.4-13", "与审核组推荐意见的差异无"),
@@ -638,6 +670,11 @@ fn notice(
         .find(|c| c.issued.value <= d.date.value && c.expires.value >= d.date.value)
         .expect("the certificate concerned");
     w.has("B.7-1", &cert.number);
+    if let Some(g) = &d.ground {
+        let clause = certdoc::check::rules::grounds::clause(scheme, d.outcome.value, g)
+            .expect("a ground of the scheme");
+        w.has("B.7 ground", &format!("根据{clause}（{}）", words::ground(g).expect("worded")));
+    }
     w.has("B.7-1", &standard_cited(scheme, d.date.value));
     w.has("B.7-1", &cert.scope);
     w.has("B.7-3", &words::date(d.date.value));

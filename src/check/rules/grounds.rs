@@ -38,6 +38,40 @@ pub static WITHDRAWAL: Rule = Rule {
 pub struct Params {
     /// The keys of the grounds, in the rule document's order.
     pub grounds: Vec<String>,
+    /// How the rule document numbers a ground, `{n}` standing for its place in `grounds`
+    /// (e.g. `10.3.1 {n})`); notices and decision forms cite it.
+    #[serde(deserialize_with = "item")]
+    #[schemars(with = "String")]
+    pub item: String,
+}
+
+fn item<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    let s = String::deserialize(d)?;
+    if s.contains("{n}") {
+        Ok(s)
+    } else {
+        Err(serde::de::Error::custom(format!(
+            "`item` must contain `{{n}}` for the ground's number, e.g. `10.3.1 {{n}})`, not `{s}`"
+        )))
+    }
+}
+
+/// The clause a suspension's or withdrawal's ground stands for under `scheme`: the rule
+/// document's number and the item (`TB-GZ-036 10.3.1 7)`); `None` when the scheme does not
+/// list the ground.
+pub fn clause(scheme: &crate::load::Scheme, outcome: Outcome, ground: &str) -> Option<String> {
+    let rule = match outcome {
+        Outcome::Suspend => &SUSPENSION,
+        Outcome::Withdraw => &WITHDRAWAL,
+        _ => return None,
+    };
+    let p = crate::check::scheme_params::<Params>(scheme, rule)?;
+    let n = p.grounds.iter().position(|g| g == ground)? + 1;
+    Some(format!(
+        "{} {}",
+        scheme.rule_document.number.value,
+        p.item.replace("{n}", &n.to_string())
+    ))
 }
 
 fn suspension(ctx: &Ctx, p: &Params, out: &mut Vec<Finding>) {
