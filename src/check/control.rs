@@ -205,6 +205,7 @@ pub fn prepare_case(f: &CaseFile, rules: &Rules, project: &Project) -> (Vec<Prep
     let Some(case) = f.case.as_ref() else {
         return (Vec::new(), NodePaths::new(""));
     };
+    let mut noted = records::Noted::new();
     let mut prepared: Vec<Prepared> = records::plan(case, rules, f.lock.as_ref())
         .into_iter()
         .filter_map(|planned| {
@@ -216,6 +217,7 @@ pub fn prepare_case(f: &CaseFile, rules: &Rules, project: &Project) -> (Vec<Prep
                 &planned,
                 last,
                 f.lock.is_some(),
+                &mut noted,
             )?;
             Some(Prepared {
                 planned,
@@ -242,7 +244,16 @@ pub fn fill_fields(f: &CaseFile, rules: &Rules, project: &Project, prepared: &mu
     let Some(case) = f.case.as_ref() else { return };
     for p in prepared.iter_mut().filter(|p| p.fields.is_none()) {
         let last = p.planned.revisions.len().saturating_sub(1);
-        if let Some(r) = records::make(&f.source.path, case, rules, &p.planned, last, true) {
+        let mut noted = records::Noted::new();
+        if let Some(r) = records::make(
+            &f.source.path,
+            case,
+            rules,
+            &p.planned,
+            last,
+            true,
+            &mut noted,
+        ) {
             p.record = r;
         }
     }

@@ -224,7 +224,8 @@ pub(crate) fn make(w: &mut Writer, a: &Audit) -> ReportView {
         None => concluded.map(words::objectives_implied).unwrap_or_default(),
     }
     .to_string();
-    let mut note = |name: &str, t: Option<&crate::load::case::Text>| w.opt_markdown(name, t);
+    let mut note =
+        |name: &'static str, t: Option<&crate::load::case::Text>| w.opt_markdown(name, t);
     let notes = Notes {
         deviations: note("report.deviations", r.and_then(|r| r.deviations.as_ref())),
         programme_issues: note(

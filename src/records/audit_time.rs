@@ -37,6 +37,9 @@ pub struct TimeView {
     pub offsite_mandays: String,
     pub onsite_min: String,
     pub follow_up: Option<FollowUp>,
+    /// A special audit (or a surveillance without a minimum to state): why its time is what
+    /// it is, in place of the minimum of step 5.
+    pub special: Option<String>,
     pub counted: usize,
     pub excluded: usize,
     pub excluded_names: String,
@@ -176,6 +179,17 @@ pub(crate) fn make(w: &mut Writer, a: &Audit) -> TimeView {
         }
         _ => table_md.map(|t| (t, "按现行有效人数确定的附录A审核时间")),
     };
+    // A special audit has no minimum of its own: its time follows its purpose and scope.
+    let special = (a.kind.value == AuditKind::Special).then(|| {
+        let why = a
+            .purpose
+            .as_ref()
+            .map(|p| words::purpose(*w.v(p)))
+            .unwrap_or("特殊审核");
+        format!(
+            "特殊审核（{why}）：审核时间按审核目的及所涉及的范围、场所和过程确定，认证规则未规定其最低审核时间。"
+        )
+    });
     let follow_up = match (minimum, base) {
         (Some(f), Some((base, basis))) => Some(FollowUp {
             formula: format!("{base_label}{}", words::percent(f)),
@@ -264,6 +278,7 @@ pub(crate) fn make(w: &mut Writer, a: &Audit) -> TimeView {
         share: words::percent(share),
         offsite_mandays: words::mandays(a.mandays.value - a.onsite_mandays.value),
         onsite_min: onsite_min.map(words::percent).unwrap_or_default(),
+        special,
         follow_up,
         counted,
         excluded,

@@ -7,6 +7,7 @@ use serde::Serialize;
 use super::Writer;
 use super::view::SiteView;
 use crate::load::case::Certificate;
+use crate::load::{Case, Date};
 
 /// 认证证书's own content.
 #[derive(Debug, Clone, Serialize)]
@@ -50,17 +51,20 @@ pub struct English {
     pub system: String,
 }
 
+/// The latest issue under `first`'s number by `day` (a re-issue keeps the number).
+pub(crate) fn issue_on<'a>(case: &'a Case, first: &'a Certificate, day: Date) -> &'a Certificate {
+    case.certificates
+        .iter()
+        .map(|c| &c.value)
+        .filter(|c| c.number.trim() == first.number.trim() && c.issued.value <= day)
+        .max_by_key(|c| c.issued.value)
+        .unwrap_or(first)
+}
+
 pub(crate) fn make(w: &mut Writer, first: &Certificate) -> CertificateView {
     let case = w.case;
     let body = w.body;
-    // The latest issue under this number by the revision's date.
-    let c = case
-        .certificates
-        .iter()
-        .map(|c| &c.value)
-        .filter(|c| c.number.trim() == first.number.trim() && w.known(c.issued.value))
-        .max_by_key(|c| c.issued.value)
-        .unwrap_or(first);
+    let c = issue_on(case, first, w.as_of);
     let sites: Vec<SiteView> = c.sites.iter().map(|s| w.site(s)).collect();
     let verify = body
         .verify_at

@@ -77,10 +77,11 @@ impl Record {
 /// A user's string that reaches a record.
 #[derive(Debug, Clone)]
 pub struct Field {
-    pub file: String,
+    /// Shared by every field of the same file (a record notes hundreds).
+    pub file: std::sync::Arc<str>,
     pub pos: Pos,
     /// What it is, as a path in the case format (`client.name`, `audits[S2].team`).
-    pub name: String,
+    pub name: &'static str,
     pub text: String,
     pub kind: FieldKind,
 }
@@ -96,7 +97,6 @@ pub enum FieldKind {
 
 /// Builds one record's data, noting every value it takes.
 pub(crate) struct Writer<'a> {
-    pub file: &'a str,
     pub case: &'a Case,
     pub body: &'a Body,
     pub scheme: &'a Scheme,
@@ -106,7 +106,14 @@ pub(crate) struct Writer<'a> {
     /// Whether to note facts: only a record whose fields are compared or locked needs them.
     pub keep_facts: bool,
     pub facts: Vec<Fact>,
+    /// The files fields come from (case, body, scheme), made once per record.
+    pub files: [std::sync::Arc<str>; 3],
+    /// The texts of the case already listed by earlier records.
+    pub noted: Noted,
 }
+
+/// Texts a case's records already listed: by file (`Src`), node and field name.
+pub type Noted = std::collections::BTreeSet<(u8, Pos, usize)>;
 
 /// The canonical text of a value, as the data says it.
 fn canonical<T: Serialize>(value: &T) -> String {
@@ -118,22 +125,39 @@ fn canonical<T: Serialize>(value: &T) -> String {
 }
 
 impl<'a> Writer<'a> {
-    fn src_file(&self, src: Src) -> String {
-        match src {
-            Src::Case => self.file.to_string(),
-            Src::Body => crate::load::body_file(&self.body.id.value),
-            Src::Scheme => crate::load::scheme_file(&self.scheme.id.value),
-        }
+    /// The files a record's fields come from, in the order of `Src`.
+    pub fn files(file: &str, body: &Body, scheme: &Scheme) -> [std::sync::Arc<str>; 3] {
+        [
+            file.into(),
+            crate::load::body_file(&body.id.value).into(),
+            crate::load::scheme_file(&scheme.id.value).into(),
+        ]
     }
 
-    fn note_as(&mut self, src: Src, name: &str, t: &Text, kind: FieldKind) -> String {
-        self.texts.push(Field {
-            file: self.src_file(src),
-            pos: t.pos,
-            name: name.to_string(),
-            text: t.value.clone(),
-            kind,
-        });
+    fn src_file(&self, src: Src) -> std::sync::Arc<str> {
+        let i = match src {
+            Src::Case => 0,
+            Src::Body => 1,
+            Src::Scheme => 2,
+        };
+        self.files[i].clone()
+    }
+
+    fn note_as(&mut self, src: Src, name: &'static str, t: &Text, kind: FieldKind) -> String {
+        // The name's address stands for it: names are literals, and two copies of one only
+        // list the text twice.
+        if self
+            .noted
+            .insert((src as u8, t.pos, name.as_ptr() as usize))
+        {
+            self.texts.push(Field {
+                file: self.src_file(src),
+                pos: t.pos,
+                name,
+                text: t.value.clone(),
+                kind,
+            });
+        }
         if self.keep_facts {
             self.facts.push(Fact {
                 src,
@@ -197,32 +221,32 @@ impl<'a> Writer<'a> {
     }
 
     /// A Markdown string from the case file (its template shows it through `| markdown`).
-    pub fn markdown(&mut self, name: &str, t: &Text) -> String {
+    pub fn markdown(&mut self, name: &'static str, t: &Text) -> String {
         self.note_as(Src::Case, name, t, FieldKind::Markdown)
     }
 
     /// An optional Markdown string; absent prints as an empty line.
-    pub fn opt_markdown(&mut self, name: &str, t: Option<&Text>) -> String {
+    pub fn opt_markdown(&mut self, name: &'static str, t: Option<&Text>) -> String {
         t.map_or_else(String::new, |t| self.markdown(name, t))
     }
 
     /// A string from the case file.
-    pub fn text(&mut self, name: &str, t: &Text) -> String {
+    pub fn text(&mut self, name: &'static str, t: &Text) -> String {
         self.note_as(Src::Case, name, t, FieldKind::Text)
     }
 
     /// An optional string from the case file; absent prints as an empty line.
-    pub fn opt(&mut self, name: &str, t: Option<&Text>) -> String {
+    pub fn opt(&mut self, name: &'static str, t: Option<&Text>) -> String {
         t.map_or_else(String::new, |t| self.text(name, t))
     }
 
     /// A string from the body's file.
-    pub fn body_text(&mut self, name: &str, t: &Text) -> String {
+    pub fn body_text(&mut self, name: &'static str, t: &Text) -> String {
         self.note_as(Src::Body, name, t, FieldKind::Text)
     }
 
     /// A string from the scheme's file.
-    pub fn scheme_text(&mut self, name: &str, t: &Text) -> String {
+    pub fn scheme_text(&mut self, name: &'static str, t: &Text) -> String {
         self.note_as(Src::Scheme, name, t, FieldKind::Text)
     }
 
@@ -253,7 +277,7 @@ impl<'a> Writer<'a> {
         }
     }
 
-    fn opt_body(&mut self, name: &str, t: Option<&Text>) -> String {
+    fn opt_body(&mut self, name: &'static str, t: Option<&Text>) -> String {
         t.map_or_else(String::new, |t| self.body_text(name, t))
     }
 
@@ -407,11 +431,13 @@ impl<'a> Writer<'a> {
 /// The day a record's rule document and standard are read on: an audit's records by its
 /// first day, a decision's by its date, a certificate by its issue (its standard by the
 /// audits its decision rests on).
-fn reference_days(case: &Case, subject: &Subject) -> (Date, Date) {
+fn reference_days(case: &Case, subject: &Subject, on: Date) -> (Date, Date) {
     match subject {
         Subject::Audit(a) | Subject::Nonconformity(a, _) => (a.start.value, a.start.value),
         Subject::Decision(d) => (d.date.value, d.date.value),
-        Subject::Certificate(c) => {
+        Subject::Certificate(first) => {
+            // A re-issue reads its own decision's audits.
+            let c = certificate::issue_on(case, first, on);
             let audited = case
                 .decision(&c.decision)
                 .into_iter()
@@ -459,6 +485,7 @@ pub fn plan(case: &Case, rules: &Rules, lock: Option<&Lock>) -> Vec<Planned> {
 /// The current revision of every record of one valid case. Forms the body does not
 /// define, and subjects that cannot be found, yield nothing.
 pub fn of_case(file: &str, case: &Case, rules: &Rules, lock: Option<&Lock>) -> Vec<Record> {
+    let mut noted = Noted::new();
     plan(case, rules, lock)
         .iter()
         .filter_map(|p| {
@@ -469,6 +496,7 @@ pub fn of_case(file: &str, case: &Case, rules: &Rules, lock: Option<&Lock>) -> V
                 p,
                 p.revisions.len().checked_sub(1)?,
                 true,
+                &mut noted,
             )
         })
         .collect()
@@ -476,6 +504,10 @@ pub fn of_case(file: &str, case: &Case, rules: &Rules, lock: Option<&Lock>) -> V
 
 /// Revision `index` of a planned document, as a snapshot at that revision's date, with the
 /// facts it shows when `facts` (for its fingerprint).
+///
+/// `noted` holds the texts earlier records of the case already gave (`Record::texts` lists a
+/// text once per case: the renderer's preflight judges each once, and a case's records
+/// repeat the client's name hundreds of times).
 pub fn make(
     file: &str,
     case: &Case,
@@ -483,6 +515,7 @@ pub fn make(
     planned: &Planned,
     index: usize,
     facts: bool,
+    noted: &mut Noted,
 ) -> Option<Record> {
     let body = rules.bodies.get(case.body.as_str())?;
     let scheme = rules.schemes.get(case.scheme.as_str())?;
@@ -490,8 +523,8 @@ pub fn make(
     let form = body.forms.get(doc.form.key())?;
     let revs = planned.revisions.get(..=index)?;
     let current = revs.last()?;
+    let subject = numbering::subject(case, doc)?;
     let mut w = Writer {
-        file,
         case,
         body,
         scheme,
@@ -499,9 +532,10 @@ pub fn make(
         keep_facts: facts,
         texts: Vec::new(),
         facts: Vec::new(),
+        files: Writer::files(file, body, scheme),
+        noted: std::mem::take(noted),
     };
-    let subject = numbering::subject(case, doc)?;
-    let (rule_day, standard_day) = reference_days(case, &subject);
+    let (rule_day, standard_day) = reference_days(case, &subject, current.date);
     let content = match subject {
         Subject::Audit(a) => match doc.form {
             Form::AuditPlan => FormView::Plan(audit_plan::make(&mut w, a)),
@@ -588,6 +622,7 @@ pub fn make(
         case: case.case.value.clone(),
         r: content,
     };
+    *noted = std::mem::take(&mut w.noted);
     Some(Record {
         case: case.case.value.clone(),
         file: file.to_string(),

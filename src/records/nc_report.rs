@@ -95,7 +95,7 @@ pub(crate) fn make(w: &mut Writer, a: &Audit, nc: &Nonconformity) -> NcView {
         }
         _ => (String::new(), None),
     };
-    let response = |w: &mut Writer, name: &str, t: Option<&crate::load::case::Text>| {
+    let response = |w: &mut Writer, name: &'static str, t: Option<&crate::load::case::Text>| {
         if responded {
             w.opt_markdown(name, t)
         } else {

@@ -35,13 +35,15 @@ pub fn case(
 ) -> Vec<Diagnostic> {
     let lines = LineIndex::new(source);
     let mut out = lists(file, case);
-    let mut seen = BTreeSet::new();
+    // Each field once: by where it is (its file and node) and what the form calls it. The
+    // file and name are shared, so their addresses tell them apart without comparing text.
+    let mut seen = std::collections::HashSet::new();
     for f in records.iter().flat_map(|r| &r.texts) {
-        if !seen.insert((&f.file, f.pos, &f.name)) {
+        if !seen.insert((f.file.as_ptr(), f.pos, f.name.as_ptr())) {
             continue;
         }
         let within = |line: usize, col: usize| {
-            if f.file == file {
+            if &*f.file == file {
                 place(f.pos, &f.text, source, &lines, line, col)
             } else {
                 f.pos
@@ -50,7 +52,7 @@ pub fn case(
         let diag = |rule, pos: Pos, message: String| Diagnostic {
             rule,
             severity: Severity::Error,
-            file: f.file.clone(),
+            file: f.file.to_string(),
             pos,
             message,
             citations: vec![],
@@ -74,7 +76,10 @@ pub fn case(
             // Longer texts are not scanned further: the size alone must be fixed first.
             continue;
         }
-        if let Some(fonts) = fonts {
+        // Almost every text is covered: look closer only when a character is not.
+        let plain_and_covered = f.kind == FieldKind::Text
+            && fonts.is_some_and(|fonts| fonts.missing(&f.text).is_none());
+        if let Some(fonts) = fonts.filter(|_| !plain_and_covered) {
             // A Markdown field is judged by what it shows: `&#x1F600;` is an emoji.
             let runs = match f.kind {
                 FieldKind::Text => vec![(1, f.text.clone())],
@@ -93,7 +98,7 @@ pub fn case(
                 out.push(diag(
                     FONT_COVERAGE,
                     within(line, col),
-                    font_message(&f.name, &missing),
+                    font_message(f.name, &missing),
                 ));
             }
         }

@@ -105,7 +105,17 @@ fn every_record_shows_every_mandatory_item_of_part_b_with_the_cases_values() {
                 "decision" => decision(&mut w, case, scheme, d),
                 _ => notice(&mut w, case, scheme, d),
             },
-            Subject::Certificate(c) => certificate(&mut w, case, body, scheme, c),
+            Subject::Certificate(first) => {
+                // The current revision shows the latest issue under the number (a re-issue).
+                let c = case
+                    .certificates
+                    .iter()
+                    .map(|c| &c.value)
+                    .filter(|c| c.number.value == first.number.value)
+                    .max_by_key(|c| c.issued.value)
+                    .unwrap_or(first);
+                certificate(&mut w, case, body, scheme, c)
+            }
         }
         *checked.entry(e.form.clone()).or_default() += 1;
         if !w.missing.is_empty() {
@@ -343,7 +353,10 @@ fn report(
         }
     }
     if let Some(r) = &a.document_review {
-        w.has("B.3 document review", &format!("文件审核报告{}", words::date(r.date.value)));
+        w.has(
+            "B.3 document review",
+            &format!("文件审核报告{}", words::date(r.date.value)),
+        );
     }
     if let Some(c) = &a.conclusion {
         let purpose = a.purpose.as_ref().map(|p| p.value);
@@ -673,7 +686,10 @@ fn notice(
     if let Some(g) = &d.ground {
         let clause = certdoc::check::rules::grounds::clause(scheme, d.outcome.value, g)
             .expect("a ground of the scheme");
-        w.has("B.7 ground", &format!("根据{clause}（{}）", words::ground(g).expect("worded")));
+        w.has(
+            "B.7 ground",
+            &format!("根据{clause}（{}）", words::ground(g).expect("worded")),
+        );
     }
     w.has("B.7-1", &standard_cited(scheme, d.date.value));
     w.has("B.7-1", &cert.scope);

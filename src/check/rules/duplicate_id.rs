@@ -9,7 +9,7 @@ use crate::load::case::Text;
 pub static RULE: Rule = Rule {
     id: "duplicate-id",
     severity: Severity::Error,
-    summary: "ids of sites, audits, nonconformities, decisions and appeals are unique within a case; case numbers across cases",
+    summary: "ids of sites, audits, nonconformities, decisions, appeals, complaints and events are unique within a case; case numbers across cases",
     docs: "Records are numbered from stable ids ({audit}, {nc}, {decision}), so an id used twice \
            would give two records the same document number and make every reference to it \
            ambiguous. Nonconformity ids are unique across all audits of the case. The case \
@@ -59,6 +59,8 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     );
     dups("decision", c.decisions.iter().map(|d| &d.id), out);
     dups("appeal", c.appeals.iter().map(|a| &a.id), out);
+    dups("complaint", c.complaints.iter().map(|a| &a.id), out);
+    dups("event", c.events.iter().map(|a| &a.id), out);
 }
 
 fn check_project(p: &ProjectCtx, out: &mut Vec<(usize, Finding)>) {

@@ -119,7 +119,15 @@ pub fn case(
             let record = if current {
                 Some(p.record.clone())
             } else {
-                records::make(&file.source.path, case, rules, &p.planned, i, false)
+                records::make(
+                    &file.source.path,
+                    case,
+                    rules,
+                    &p.planned,
+                    i,
+                    false,
+                    &mut records::Noted::new(),
+                )
             };
             if let Some(record) = record {
                 plan.jobs.push(Job {
