@@ -205,7 +205,7 @@ pub fn prepare_case(f: &CaseFile, rules: &Rules, project: &Project) -> (Vec<Prep
     let Some(case) = f.case.as_ref() else {
         return (Vec::new(), NodePaths::new(""));
     };
-    let mut noted = records::Noted::new();
+    let mut noted = records::Noted::default();
     let mut prepared: Vec<Prepared> = records::plan(case, rules, f.lock.as_ref())
         .into_iter()
         .filter_map(|planned| {
@@ -244,7 +244,7 @@ pub fn fill_fields(f: &CaseFile, rules: &Rules, project: &Project, prepared: &mu
     let Some(case) = f.case.as_ref() else { return };
     for p in prepared.iter_mut().filter(|p| p.fields.is_none()) {
         let last = p.planned.revisions.len().saturating_sub(1);
-        let mut noted = records::Noted::new();
+        let mut noted = records::Noted::default();
         if let Some(r) = records::make(
             &f.source.path,
             case,

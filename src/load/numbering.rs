@@ -20,11 +20,26 @@ pub struct Document {
 }
 
 fn fill(pattern: &str, case: &str, audit: &str, nc: &str, decision: &str) -> String {
-    pattern
-        .replace("{case}", case)
-        .replace("{audit}", audit)
-        .replace("{nc}", nc)
-        .replace("{decision}", decision)
+    // One pass: every case has dozens of documents, checked by several rules.
+    let mut out = String::with_capacity(pattern.len() + case.len() + 8);
+    let mut rest = pattern;
+    while let Some(i) = rest.find('{') {
+        out.push_str(&rest[..i]);
+        let after = &rest[i..];
+        let (value, len) = [
+            ("{case}", case),
+            ("{audit}", audit),
+            ("{nc}", nc),
+            ("{decision}", decision),
+        ]
+        .into_iter()
+        .find(|(key, _)| after.starts_with(key))
+        .map_or(("{", 1), |(key, v)| (v, key.len()));
+        out.push_str(value);
+        rest = &after[len..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Every controlled document of the case whose form the body defines.

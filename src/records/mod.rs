@@ -113,7 +113,41 @@ pub(crate) struct Writer<'a> {
 }
 
 /// Texts a case's records already listed: by file (`Src`), node and field name.
-pub type Noted = std::collections::BTreeSet<(u8, Pos, usize)>;
+pub type Noted = std::collections::HashSet<(u8, Pos, usize), std::hash::BuildHasherDefault<KeyHasher>>;
+
+/// A hasher for `Noted`'s small integer keys: a case's records look thousands of them up,
+/// and the default hasher's protection against crafted keys has nothing to protect here
+/// (the keys are positions and addresses, not user text).
+#[derive(Default)]
+pub struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.write_u64(u64::from(*b));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+
+    fn write_u8(&mut self, n: u8) {
+        self.write_u64(u64::from(n));
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
 
 /// The canonical text of a value, as the data says it.
 fn canonical<T: Serialize>(value: &T) -> String {
@@ -485,7 +519,7 @@ pub fn plan(case: &Case, rules: &Rules, lock: Option<&Lock>) -> Vec<Planned> {
 /// The current revision of every record of one valid case. Forms the body does not
 /// define, and subjects that cannot be found, yield nothing.
 pub fn of_case(file: &str, case: &Case, rules: &Rules, lock: Option<&Lock>) -> Vec<Record> {
-    let mut noted = Noted::new();
+    let mut noted = Noted::default();
     plan(case, rules, lock)
         .iter()
         .filter_map(|p| {

@@ -35,13 +35,8 @@ pub fn case(
 ) -> Vec<Diagnostic> {
     let lines = LineIndex::new(source);
     let mut out = lists(file, case);
-    // Each field once: by where it is (its file and node) and what the form calls it. The
-    // file and name are shared, so their addresses tell them apart without comparing text.
-    let mut seen = std::collections::HashSet::new();
+    // The records list each text once per case (`records::make`'s `noted`).
     for f in records.iter().flat_map(|r| &r.texts) {
-        if !seen.insert((f.file.as_ptr(), f.pos, f.name.as_ptr())) {
-            continue;
-        }
         let within = |line: usize, col: usize| {
             if &*f.file == file {
                 place(f.pos, &f.text, source, &lines, line, col)
@@ -196,53 +191,54 @@ fn font_message(field: &str, missing: &[char]) -> String {
 
 /// Lists longer than a record can hold, at the list's first item.
 fn lists(file: &str, case: &Case) -> Vec<Diagnostic> {
+    // Named only when too long: most cases have no list near the limit.
     let mut counts: BTreeMap<String, (usize, Pos)> = BTreeMap::new();
-    let mut note = |what: String, n: usize, pos: Option<Pos>| {
-        if let Some(pos) = pos {
-            counts.insert(what, (n, pos));
+    let mut note = |what: &dyn Fn() -> String, n: usize, pos: Option<Pos>| {
+        if let Some(pos) = pos.filter(|_| n > MAX_LIST_ITEMS) {
+            counts.insert(what(), (n, pos));
         }
     };
     note(
-        "client.sites".into(),
+        &|| "client.sites".into(),
         case.client.sites.len(),
         case.client.sites.first().map(|s| s.pos),
     );
     note(
-        "audits".into(),
+        &|| "audits".into(),
         case.audits.len(),
         case.audits.first().map(|a| a.pos),
     );
     note(
-        "decisions".into(),
+        &|| "decisions".into(),
         case.decisions.len(),
         case.decisions.first().map(|d| d.pos),
     );
     note(
-        "certificates".into(),
+        &|| "certificates".into(),
         case.certificates.len(),
         case.certificates.first().map(|c| c.pos),
     );
     for a in &case.audits {
         let id = &a.id.value;
         note(
-            format!("audits[{id}].sites"),
+            &|| format!("audits[{id}].sites"),
             a.sites.len(),
             a.sites.first().map(|s| s.pos),
         );
         note(
-            format!("audits[{id}].team"),
+            &|| format!("audits[{id}].team"),
             a.team.len(),
             a.team.first().map(|m| m.pos),
         );
         note(
-            format!("audits[{id}].nonconformities"),
+            &|| format!("audits[{id}].nonconformities"),
             a.nonconformities.len(),
             a.nonconformities.first().map(|n| n.pos),
         );
     }
     for c in &case.certificates {
         note(
-            format!("certificates[{}].sites", c.number.value),
+            &|| format!("certificates[{}].sites", c.number.value),
             c.sites.len(),
             c.sites.first().map(|s| s.pos),
         );

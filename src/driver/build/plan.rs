@@ -126,7 +126,7 @@ pub fn case(
                     &p.planned,
                     i,
                     false,
-                    &mut records::Noted::new(),
+                    &mut records::Noted::default(),
                 )
             };
             if let Some(record) = record {
