@@ -4,8 +4,8 @@
 //! on the day of the event (rules-next.md, "No period in the seeds"), as the rule's warning.
 
 use super::rules::{
-    appeal_response, complaint_response, results_reported, special_audit_after_notice,
-    status_published, status_reported, withdrawal_recovery,
+    appeal_response, results_reported, special_audit_after_notice, status_published,
+    status_reported, withdrawal_recovery,
 };
 use super::schedule::Due;
 use super::{Ctx, working_days_after};
@@ -130,12 +130,12 @@ pub fn due(ctx: &Ctx) -> Vec<Due> {
             );
         }
     }
-    if let Some(p) = ctx.params::<complaint_response::Params>(&complaint_response::RULE) {
+    if let Some(p) = ctx.params::<appeal_response::Params>(&appeal_response::COMPLAINT) {
         for c in case.complaints.iter().filter(|c| c.answered.is_none()) {
             let due = add_days(c.received.value, i64::from(p.days.get()));
             push(
                 "complaint-answer",
-                complaint_response::RULE.id,
+                appeal_response::COMPLAINT.id,
                 format!("answer complaint {}", c.id.value),
                 due,
                 c.id.pos,

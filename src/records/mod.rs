@@ -113,7 +113,8 @@ pub(crate) struct Writer<'a> {
 }
 
 /// Texts a case's records already listed: by file (`Src`), node and field name.
-pub type Noted = std::collections::HashSet<(u8, Pos, usize), std::hash::BuildHasherDefault<KeyHasher>>;
+pub type Noted =
+    std::collections::HashSet<(u8, Pos, usize), std::hash::BuildHasherDefault<KeyHasher>>;
 
 /// A hasher for `Noted`'s small integer keys: a case's records look thousands of them up,
 /// and the default hasher's protection against crafted keys has nothing to protect here

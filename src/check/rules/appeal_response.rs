@@ -1,4 +1,4 @@
-//! Appeals are answered within `days`.
+//! Appeals and complaints are answered within `days` (TB-GZ-036 11 2); HZL-MSRG-005 11).
 
 use schemars::JsonSchema;
 use serde::Deserialize;
@@ -7,6 +7,9 @@ use crate::check::params::Days;
 use crate::check::{Applies, Check, Ctx, Finding, Rule, WithParams};
 use crate::dates::add_days;
 use crate::diag::Severity;
+use crate::load::Date;
+use crate::load::case::Text;
+use crate::source::At;
 
 pub static RULE: Rule = Rule {
     id: "appeal-response",
@@ -17,40 +20,86 @@ pub static RULE: Rule = Rule {
     example: "appeals:\n  - { id: AP1, received: 2026-05-04, answered: 2026-07-10 }",
     default_citations: &[],
     applies: Applies::WhenConfigured,
-    check: Check::Configured(&WithParams::<Params>(check)),
+    check: Check::Configured(&WithParams::<Params>(appeals)),
 };
 
-/// The scheme's settings for this rule.
+pub static COMPLAINT: Rule = Rule {
+    id: "complaint-response",
+    severity: Severity::Error,
+    summary: "a complaint is answered within `days` of receipt",
+    docs: "`answered ≤ received + days`. A complaint still unanswered when that day has passed \
+           (by `--as-of`) is an error too.",
+    example: "complaints:\n  - { id: C1, received: 2026-05-04, answered: 2026-07-10 }",
+    default_citations: &[],
+    applies: Applies::WhenConfigured,
+    check: Check::Configured(&WithParams::<Params>(complaints)),
+};
+
+/// The scheme's settings for these rules.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Params {
-    /// Calendar days from receipt within which an appeal is answered.
+    /// Calendar days from receipt within which an appeal (a complaint) is answered.
     pub days: Days,
 }
 
-fn check(ctx: &Ctx, p: &Params, out: &mut Vec<Finding>) {
-    let days = p.days.get();
+fn appeals(ctx: &Ctx, p: &Params, out: &mut Vec<Finding>) {
     for a in &ctx.case.appeals {
-        let latest = add_days(a.received.value, i64::from(days));
-        match &a.answered {
-            Some(ans) if ans.value > latest => out.push(
-                Finding::new(
-                    ans.pos,
-                    format!(
-                        "appeal {} is answered on {}, more than {days} days after it was received on {}; the last day was {latest}",
-                        a.id.value, ans.value, a.received.value
-                    ),
-                )
-                .related(a.received.pos, "received"),
-            ),
-            None if ctx.as_of > latest => out.push(Finding::new(
-                a.received.pos,
+        judge(
+            ctx,
+            p,
+            "appeal",
+            &a.id,
+            &a.received,
+            a.answered.as_ref(),
+            out,
+        );
+    }
+}
+
+fn complaints(ctx: &Ctx, p: &Params, out: &mut Vec<Finding>) {
+    for c in &ctx.case.complaints {
+        judge(
+            ctx,
+            p,
+            "complaint",
+            &c.id,
+            &c.received,
+            c.answered.as_ref(),
+            out,
+        );
+    }
+}
+
+fn judge(
+    ctx: &Ctx,
+    p: &Params,
+    what: &str,
+    id: &Text,
+    received: &At<Date>,
+    answered: Option<&At<Date>>,
+    out: &mut Vec<Finding>,
+) {
+    let days = p.days.get();
+    let latest = add_days(received.value, i64::from(days));
+    match answered {
+        Some(ans) if ans.value > latest => out.push(
+            Finding::new(
+                ans.pos,
                 format!(
-                    "appeal {} received on {} is still unanswered; the answer was due by {latest}",
-                    a.id.value, a.received.value
+                    "{what} {} is answered on {}, more than {days} days after it was received on {}; the last day was {latest}",
+                    id.value, ans.value, received.value
                 ),
-            )),
-            _ => {}
-        }
+            )
+            .related(received.pos, "received"),
+        ),
+        None if ctx.as_of > latest => out.push(Finding::new(
+            received.pos,
+            format!(
+                "{what} {} received on {} is still unanswered; the answer was due by {latest}",
+                id.value, received.value
+            ),
+        )),
+        _ => {}
     }
 }
