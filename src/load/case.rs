@@ -413,6 +413,10 @@ pub struct Audit {
     /// Replacements on the team during the audit.
     #[serde(default)]
     pub team_changes: Vec<At<TeamChange>>,
+    /// The scope audited, when it is not the application's: a scope extension audits the
+    /// scope applied for.
+    #[serde(default)]
+    pub scope: Option<Text>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
@@ -1083,6 +1087,11 @@ pub struct Disclosure {
 }
 
 impl Audit {
+    /// The scope this audit covers: its own, else the application's.
+    pub fn scope<'a>(&'a self, case: &'a Case) -> &'a Text {
+        self.scope.as_ref().unwrap_or(&case.application.scope)
+    }
+
     /// The meetings recorded, opening first, each with its name (`opening`, `closing`) and
     /// its day: its own `date`, else the audit's start (opening) or end (closing).
     pub fn meetings(&self) -> Vec<(&'static str, &At<Meeting>, Date)> {

@@ -94,7 +94,7 @@ pub(crate) fn make(w: &mut Writer, a: &Audit) -> PlanView {
         });
     }
     let case = w.case;
-    let scope = w.text("application.scope", &case.application.scope);
+    let scope = w.text("audits.scope", a.scope(case));
     let expiry = if a.kind.value == AuditKind::Recertification {
         crate::check::cycle::in_force(case, a.start.value)
             .map(|c| w.date(&c.expires))

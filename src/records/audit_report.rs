@@ -276,7 +276,7 @@ pub(crate) fn make(w: &mut Writer, a: &Audit) -> ReportView {
     });
     ReportView {
         audit,
-        scope: w.text("application.scope", &case.application.scope),
+        scope: w.text("audits.scope", a.scope(case)),
         objectives,
         objectives_met,
         items,

@@ -251,7 +251,15 @@ pub(crate) fn make(w: &mut Writer, d: &Decision) -> DecisionView {
         minors,
         leader,
         closed: closed.map(words::date).unwrap_or_default(),
-        scope: w.text("application.scope", &case.application.scope),
+        // The scope decided on: that of the audits it rests on (a scope extension's).
+        scope: {
+            let audited = d
+                .audits
+                .iter()
+                .filter_map(|id| case.audit(id))
+                .find_map(|a| a.scope.as_ref());
+            w.text("audits.scope", audited.unwrap_or(&case.application.scope))
+        },
         sites,
         decider,
         approver,

@@ -178,7 +178,7 @@ fn plan(
             a.start.value
         );
     }
-    w.has("B.1-3", &case.application.scope);
+    w.has("B.1-3", a.scope(case));
     w.has("B.1-4", &words::date_range(a.start.value, a.end.value));
     for s in &a.sites {
         let site = case.site(s).expect("a site");
@@ -324,7 +324,7 @@ fn report(
     w.has("B.3-1", &body.name);
     w.has("B.3-2", &case.client.address);
     w.has("B.3-2", &case.client.representative);
-    w.has("B.3-3", &case.application.scope);
+    w.has("B.3-3", a.scope(case));
     w.has("B.3-3", &format!("{}人日", words::mandays(a.mandays.value)));
     w.has("B.3-4", words::audit_kind(a.kind.value));
     w.has("B.3-5", &standard_cited(scheme, a.start.value));
@@ -528,7 +528,12 @@ fn decision(
     d: &certdoc::load::case::Decision,
 ) {
     w.has("B.4-1", &standard_cited(scheme, d.date.value));
-    w.has("B.4-1", &case.application.scope);
+    let audited = d
+        .audits
+        .iter()
+        .filter_map(|id| case.audit(id))
+        .find_map(|a| a.scope.as_ref());
+    w.has("B.4-1", audited.unwrap_or(&case.application.scope));
     for id in &d.audits {
         let a = case.audit(id).expect("an audit");
         w.has("B.4-1", &words::date_range(a.start.value, a.end.value));
