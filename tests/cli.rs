@@ -682,3 +682,26 @@ fn status_lists_notices_reports_answers_and_audits_due_with_their_rule() {
     let human = stdout(&certdoc(dir.path(), &["status", "--as-of", "2026-12-03"]));
     assert!(human.contains("; status-reported)"), "{human}");
 }
+
+/// The rules of rules-next.md judge a body's cases only when the body keeps the records they
+/// read (`evidence_records: true`): a body file without it (the spec's example body) keeps
+/// case files of the earlier format valid.
+#[test]
+fn the_newer_rules_run_only_for_a_body_that_keeps_their_records() {
+    let case = example().replacen(", signin: S1-首次会议签到表", "", 1);
+    let dir = project(&case);
+    let o = certdoc(dir.path(), &["check", "--as-of", "2026-11-21"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("error[meeting-signin]"),
+        "{}",
+        stdout(&o)
+    );
+
+    let body = dir.path().join("rules/bodies/tb.yaml");
+    let text = std::fs::read_to_string(&body).unwrap();
+    assert!(text.contains("\nevidence_records: true\n"));
+    std::fs::write(&body, text.replace("\nevidence_records: true\n", "\n")).unwrap();
+    let o = certdoc(dir.path(), &["check", "--as-of", "2026-11-21"]);
+    assert!(!stdout(&o).contains("meeting-signin"), "{}", stdout(&o));
+}

@@ -153,7 +153,7 @@ pub fn check(files: &[CaseFile], rules: &Rules, as_of: Date) -> Vec<Diagnostic> 
             Check::Loader | Check::Records | Check::Build => {}
             Check::Case(_) | Check::Configured(_) => {
                 for (i, ctx) in project.cases.iter().enumerate() {
-                    if !applies(rule, ctx.scheme) {
+                    if !applies(rule, ctx) {
                         continue;
                     }
                     match plays.get(i).and_then(Option::as_ref) {
@@ -199,7 +199,7 @@ pub fn check(files: &[CaseFile], rules: &Rules, as_of: Date) -> Vec<Diagnostic> 
         }
         for (i, x, version) in found {
             if let (Some(file), Some(ctx)) = (files.get(i), project.cases.get(i))
-                && applies(rule, ctx.scheme)
+                && applies(rule, ctx)
             {
                 out.push(diagnostic(rule, file, version.or(ctx.scheme), x));
             }
@@ -218,11 +218,14 @@ fn overridden(scheme: Option<&Scheme>, rule: &Rule) -> bool {
     })
 }
 
-fn applies(rule: &Rule, scheme: Option<&Scheme>) -> bool {
-    match rule.applies {
-        Applies::Always => true,
-        Applies::WhenConfigured => scheme.is_some_and(|s| s.rule(rule.id).is_some()),
-    }
+fn applies(rule: &Rule, ctx: &Ctx) -> bool {
+    let records = !registry::EVIDENCE_RECORDS.contains(&rule.id)
+        || ctx.body.is_some_and(|b| b.evidence_records);
+    records
+        && match rule.applies {
+            Applies::Always => true,
+            Applies::WhenConfigured => ctx.scheme.is_some_and(|s| s.rule(rule.id).is_some()),
+        }
 }
 
 /// Severity and citations of a rule under a scheme: the scheme file's, else the rule's own.

@@ -17,6 +17,10 @@ use crate::load::case::{AuditKind, AuditPurpose, EventKind, Outcome};
 pub fn due(ctx: &Ctx) -> Vec<Due> {
     let case = ctx.case;
     let mut out = Vec::new();
+    // The rules behind these items judge only bodies that keep these records.
+    if !ctx.body.is_some_and(|b| b.evidence_records) {
+        return out;
+    }
     let mut ignored = Vec::new();
     let mut push = |kind, rule: &'static str, what: String, due: Date, pos| {
         out.push(Due {

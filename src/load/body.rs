@@ -44,6 +44,11 @@ pub struct Body {
     /// The clause keys of the body's standard contract form.
     #[serde(default)]
     pub contract_clauses: Vec<Text>,
+    /// The body records in its case files what the rules of `rules-next.md` read (meetings'
+    /// sign-in and evidence, interviews, document reviews, notices, publications …), so
+    /// those rules judge its cases; without it only the rules of `rules.md` do.
+    #[serde(default)]
+    pub evidence_records: bool,
 }
 
 impl Body {
