@@ -14,6 +14,7 @@ pub mod error;
 pub mod fuzz;
 pub mod load;
 pub mod output;
+pub mod publish;
 pub mod records;
 pub mod render;
 pub mod source;

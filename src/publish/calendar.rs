@@ -1,0 +1,1 @@
+//! The deadline calendar (iCalendar, RFC 5545).
