@@ -22,9 +22,10 @@ pub fn due(ctx: &Ctx) -> Vec<Due> {
         return out;
     }
     let mut ignored = Vec::new();
-    let mut push = |kind, rule: &'static str, what: String, due: Date, pos| {
+    let mut push = |kind, key: String, rule: &'static str, what: String, due: Date, pos| {
         out.push(Due {
             kind,
+            key,
             rule,
             what,
             due,
@@ -41,6 +42,7 @@ pub fn due(ctx: &Ctx) -> Vec<Due> {
         {
             push(
                 "notice",
+                format!("notice/{}", d.id.value),
                 "status-notice",
                 format!("notice to the client of {name}"),
                 d.date.value,
@@ -56,6 +58,7 @@ pub fn due(ctx: &Ctx) -> Vec<Due> {
             });
             push(
                 "regulator-report",
+                format!("regulator-report/decision/{}", d.id.value),
                 status_reported::RULE.id,
                 format!("report {name} to the regulator"),
                 due,
@@ -71,6 +74,7 @@ pub fn due(ctx: &Ctx) -> Vec<Due> {
         {
             push(
                 "publication",
+                format!("publication/{}", d.id.value),
                 status_published::RULE.id,
                 format!("publish {name}"),
                 d.date.value,
@@ -88,6 +92,7 @@ pub fn due(ctx: &Ctx) -> Vec<Due> {
         {
             push(
                 "certificate-recovery",
+                format!("certificate-recovery/{}", d.id.value),
                 withdrawal_recovery::RULE.id,
                 format!("recover the certificate withdrawn by {name}"),
                 d.date.value,
@@ -95,8 +100,11 @@ pub fn due(ctx: &Ctx) -> Vec<Due> {
             );
         }
         if on("refusal-notice") && o == Outcome::Refuse && d.notified.is_none() {
+            // Shares `notice/<decision>` with the status notice: a decision has one outcome,
+            // so at most one of the two is ever due for it.
             push(
                 "notice",
+                format!("notice/{}", d.id.value),
                 "refusal-notice",
                 format!("written notice of the reasons for {name}"),
                 d.date.value,
@@ -112,6 +120,7 @@ pub fn due(ctx: &Ctx) -> Vec<Due> {
         {
             push(
                 "certificate-reissue",
+                format!("certificate-reissue/{}", d.id.value),
                 "scope-reduction-certificate",
                 format!("re-issue the certificate reduced by {name}"),
                 d.date.value,
@@ -124,6 +133,7 @@ pub fn due(ctx: &Ctx) -> Vec<Due> {
             let (due, how) = results_reported::deadline(ctx, p, &c.issued, &mut ignored);
             push(
                 "regulator-report",
+                format!("regulator-report/certificate/{}", c.number.value),
                 "results-report-overdue",
                 format!(
                     "report certificate {} to the regulator ({how})",
@@ -139,6 +149,7 @@ pub fn due(ctx: &Ctx) -> Vec<Due> {
             let due = add_days(c.received.value, i64::from(p.days.get()));
             push(
                 "complaint-answer",
+                format!("complaint-answer/{}", c.id.value),
                 appeal_response::COMPLAINT.id,
                 format!("answer complaint {}", c.id.value),
                 due,
@@ -151,6 +162,7 @@ pub fn due(ctx: &Ctx) -> Vec<Due> {
             let due = add_days(a.received.value, i64::from(p.days.get()));
             push(
                 "appeal-answer",
+                format!("appeal-answer/{}", a.id.value),
                 appeal_response::RULE.id,
                 format!("answer appeal {}", a.id.value),
                 due,
@@ -177,6 +189,7 @@ pub fn due(ctx: &Ctx) -> Vec<Due> {
                 let due = add_days(e.date.value, i64::from(p.days.get()));
                 push(
                     "special-audit",
+                    format!("special-audit/{}", e.id.value),
                     special_audit_after_notice::RULE.id,
                     format!("audit after the regulator's notice {}", e.id.value),
                     due,
@@ -190,6 +203,7 @@ pub fn due(ctx: &Ctx) -> Vec<Due> {
         if on("termination-report") && t.report.as_ref().and_then(|r| r.issued.as_ref()).is_none() {
             push(
                 "termination-report",
+                format!("termination-report/{}", a.id.value),
                 "termination-report",
                 format!("report of the work done at terminated audit {}", a.id.value),
                 t.date.value,

@@ -19,6 +19,11 @@ pub struct Due {
     /// `nc-verification`, `report-delivery`, `suspension-end`, `restoration-audit`, or a
     /// record due after an event (`notice`, `regulator-report`, `publication`, …).
     pub kind: &'static str,
+    /// What is due, named by the records it is about (`surveillance/<certificate>/<1|2>`,
+    /// `nc-verification/<audit>/<nc>`, …): unique per kind within the case and free of the
+    /// date, positions and wording, so that a calendar event made from it (`certdoc status
+    /// --format ics`) keeps its UID when the date moves or the case file is edited.
+    pub key: String,
     /// The rule that sets the date.
     pub rule: &'static str,
     pub what: String,
@@ -133,8 +138,11 @@ pub fn due(ctx: &Ctx) -> Vec<Due> {
     if let Some(cycle) = current_cycle(ctx) {
         let cert = cycle.certificate;
         if let Some((date, what)) = next_surveillance(ctx, &cycle) {
+            // `next_surveillance` gives nothing once two are recorded, so this is 1 or 2.
+            let nth = cycle.surveillances.len() + 1;
             out.push(Due {
                 kind: "surveillance",
+                key: format!("surveillance/{}/{nth}", cert.number.value),
                 rule: "surveillance-overdue",
                 what,
                 due: date,
@@ -147,6 +155,7 @@ pub fn due(ctx: &Ctx) -> Vec<Due> {
         if !recert_audit {
             out.push(Due {
                 kind: "recertification-audit",
+                key: format!("recertification-audit/{}", cert.number.value),
                 rule: "recert-before-expiry",
                 what: format!("recertification audit before {} expires", cert.number.value),
                 due: cert.expires.value,
@@ -164,6 +173,7 @@ pub fn due(ctx: &Ctx) -> Vec<Due> {
         ) {
             out.push(Due {
                 kind: "recertification-decision",
+                key: format!("recertification-decision/{}", cert.number.value),
                 rule: recert_decision_deadline::RULE.id,
                 what: format!(
                     "renewal decision ({m} months after {} expires on {})",
@@ -182,6 +192,7 @@ pub fn due(ctx: &Ctx) -> Vec<Due> {
         if let Some((date, how, _)) = major_nc_verification_deadline::deadline(ctx, audit, nc) {
             out.push(Due {
                 kind: "nc-verification",
+                key: format!("nc-verification/{}/{}", audit.id.value, nc.id.value),
                 rule: major_nc_verification_deadline::RULE.id,
                 what: format!(
                     "verify nonconformity {} of audit {} ({how})",
@@ -205,6 +216,7 @@ pub fn due(ctx: &Ctx) -> Vec<Due> {
                 let date = crate::check::working_days_after(ctx, &d.date, n, &mut ignored);
                 out.push(Due {
                     kind: "report-delivery",
+                    key: format!("report-delivery/{}", audit.id.value),
                     rule: report_delivery::RULE.id,
                     what: format!(
                         "delivery of the report of audit {} ({n} working days after decision {})",
@@ -233,6 +245,7 @@ pub fn due(ctx: &Ctx) -> Vec<Due> {
             out.push(if audited {
                 Due {
                     kind: "suspension-end",
+                    key: format!("suspension-end/{}", s.id.value),
                     rule: "suspension-period",
                     what: format!("end of suspension {}: restore or withdraw", s.id.value),
                     due: until.value,
@@ -241,6 +254,7 @@ pub fn due(ctx: &Ctx) -> Vec<Due> {
             } else {
                 Due {
                     kind: "restoration-audit",
+                    key: format!("restoration-audit/{}", s.id.value),
                     rule: "restoration-basis",
                     what: format!(
                         "restoration audit before suspension {} ends (else withdraw)",

@@ -1,5 +1,6 @@
 //! `certdoc status`: what is due across all cases, soonest first, overdue items marked.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -13,6 +14,7 @@ use crate::dates::days_between;
 use crate::driver;
 use crate::error::{Error, Result};
 use crate::load::Date;
+use crate::publish::calendar::{self, Deadline};
 
 #[derive(Args)]
 pub struct StatusArgs {
@@ -27,15 +29,19 @@ pub struct StatusArgs {
     /// Only what is overdue or due within this many days
     #[arg(long, value_name = "DAYS")]
     within: Option<i64>,
-    /// Output format
+    /// Output format (`ics`: an iCalendar file of the deadlines)
     #[arg(long, value_enum, default_value_t = StatusFormat::Human)]
     format: StatusFormat,
+    /// Also write the deadlines as an iCalendar file to FILE, whatever --format prints
+    #[arg(long, value_name = "FILE")]
+    ics: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum StatusFormat {
     Human,
     Json,
+    Ics,
 }
 
 #[derive(Serialize)]
@@ -47,10 +53,30 @@ struct Item {
     /// The rule that sets the date (`certdoc explain <rule>`).
     rule: &'static str,
     what: String,
-    due: String,
+    due: Date,
     /// Days from `as_of` to `due`; negative when overdue.
     days: i64,
     overdue: bool,
+    /// What is due, independent of its date (`check::schedule::Due::key`).
+    key: String,
+    /// The calendar event's UID (`publish::calendar::uid`): the same from run to run.
+    uid: String,
+}
+
+impl Item {
+    fn deadline(&self) -> Deadline {
+        Deadline {
+            case: self.case.clone(),
+            kind: self.kind.to_string(),
+            rule: self.rule.to_string(),
+            what: self.what.clone(),
+            due: self.due,
+            file: self.file.clone(),
+            line: self.line,
+            uid: self.uid.clone(),
+            overdue: self.overdue,
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -69,27 +95,48 @@ pub fn run(args: &StatusArgs, root: &Path) -> Result<Exit> {
     };
     let checked = driver::check_project_with(root, &args.paths, as_of, loading)?;
     let (_, ctxs) = contexts(&checked.cases, &checked.rules, as_of);
-    let mut items: Vec<Item> = ctxs
-        .iter()
-        .flat_map(|ctx| {
-            schedule::due(ctx).into_iter().map(move |d| {
-                let days = days_between(as_of, d.due);
-                Item {
-                    case: ctx.case.case.value.clone(),
-                    file: ctx.file.to_string(),
-                    line: d.pos.line,
-                    kind: d.kind,
-                    rule: d.rule,
-                    what: d.what,
-                    due: d.due.to_string(),
-                    days,
-                    overdue: days < 0,
-                }
-            })
-        })
-        .filter(|i| args.within.is_none_or(|w| i.days <= w))
-        .collect();
-    items.sort_by(|a, b| (&a.due, &a.case).cmp(&(&b.due, &b.case)));
+    // Keys are unique per case in valid data; an id recorded twice by mistake (which `check`
+    // reports), or one case number in two files, must still not give two events one UID, or
+    // a calendar would silently show only one of them. Counted before `--within` filters, so
+    // the filter never changes a UID.
+    let mut seen: HashMap<String, u32> = HashMap::new();
+    let mut items: Vec<Item> = Vec::new();
+    for ctx in &ctxs {
+        let case = &ctx.case.case.value;
+        for d in schedule::due(ctx) {
+            let days = days_between(as_of, d.due);
+            let n = seen
+                .entry(format!("{case}\n{}\n{}", d.kind, d.key))
+                .and_modify(|n| *n += 1)
+                .or_insert(1);
+            let uid = match *n {
+                1 => calendar::uid(case, d.kind, &d.key),
+                n => calendar::uid(case, d.kind, &format!("{}#{n}", d.key)),
+            };
+            items.push(Item {
+                case: case.clone(),
+                file: ctx.file.to_string(),
+                line: d.pos.line,
+                kind: d.kind,
+                rule: d.rule,
+                what: d.what,
+                due: d.due,
+                days,
+                overdue: days < 0,
+                key: d.key,
+                uid,
+            });
+        }
+    }
+    items.retain(|i| args.within.is_none_or(|w| i.days <= w));
+    items.sort_by(|a, b| (a.due, &a.case).cmp(&(b.due, &b.case)));
+    let ics = (args.format == StatusFormat::Ics || args.ics.is_some()).then(|| {
+        let deadlines: Vec<Deadline> = items.iter().map(Item::deadline).collect();
+        calendar::ics(as_of, &deadlines)
+    });
+    if let (Some(path), Some(ics)) = (&args.ics, &ics) {
+        crate::atomic::write(path, ics.as_bytes())?;
+    }
     let text = match args.format {
         StatusFormat::Json => {
             let status = Status {
@@ -98,7 +145,19 @@ pub fn run(args: &StatusArgs, root: &Path) -> Result<Exit> {
             };
             serde_json::to_string_pretty(&status).unwrap_or_default() + "\n"
         }
-        StatusFormat::Human => human(as_of, &items, checked.report.errors()),
+        StatusFormat::Human => {
+            let mut text = human(as_of, &items, checked.report.errors());
+            if let Some(path) = &args.ics {
+                let _ = writeln!(
+                    text,
+                    "calendar of {} event(s) written to {}",
+                    items.len(),
+                    path.display()
+                );
+            }
+            text
+        }
+        StatusFormat::Ics => ics.unwrap_or_default(),
     };
     let mut stdout = std::io::stdout().lock();
     stdout
