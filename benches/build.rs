@@ -38,6 +38,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         loading: Loading {
             threads: cores,
             cache: true,
+            ..Loading::default()
         },
         locked: false,
         force: false,

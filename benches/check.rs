@@ -23,7 +23,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     // user's second run (the first warm run fills it and is not timed).
     let runs = [(1, false), (cores, false), (1, true), (cores, true)];
     for (threads, cache) in runs {
-        let loading = certdoc::driver::Loading { threads, cache };
+        let loading = certdoc::driver::Loading {
+            threads,
+            cache,
+            ..Default::default()
+        };
         if cache {
             check_project_with(dir.path(), &[], as_of, loading)?;
         }
@@ -61,7 +65,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     // The rules alone, on cases already loaded: what every rule costs beside the parsing.
     let one = certdoc::driver::Loading {
         threads: 1,
-        cache: false,
+        ..Default::default()
     };
     let checked = check_project_with(dir.path(), &[], as_of, one)?;
     let mut times: Vec<Duration> = Vec::new();

@@ -609,7 +609,7 @@ mod property {
                 force: false,
                 loading: Loading {
                     threads: 1,
-                    cache: false,
+                    ..Loading::default()
                 },
             };
             let built =

@@ -11,6 +11,7 @@ pub mod reminders;
 pub mod rule;
 pub mod rules;
 pub mod schedule;
+pub mod standing;
 
 use crate::diag::{Diagnostic, Severity};
 use crate::load::{Body, Case, CaseFile, Date, Rules, Scheme};

@@ -115,6 +115,12 @@ fn summary(b: &Built) -> String {
         b.unchanged,
         b.setup.as_millis()
     );
+    s.push_str(&format!(
+        "\npublished {} certificate(s) to public/ and {} HTML page(s) in {} ms",
+        b.site.certificates,
+        b.site.pages,
+        b.site_time.as_millis()
+    ));
     if !b.skipped.is_empty() {
         s.push_str(&format!(
             "\nnot built (errors above): {}",

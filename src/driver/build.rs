@@ -53,11 +53,19 @@ pub struct Built {
     pub elapsed: Duration,
     /// Time spent loading templates and fonts.
     pub setup: Duration,
+    /// The public register and the HTML index written beside the records.
+    pub site: crate::publish::site::Written,
+    pub site_time: Duration,
 }
 
 pub fn build_project(root: &Path, paths: &[PathBuf], as_of: Date, opts: &Options) -> Result<Built> {
     let start = Instant::now();
-    let checked = super::check_project_with(root, paths, as_of, opts.loading)?;
+    // The pages beside the records show every case's findings, not only the named ones'.
+    let loading = super::Loading {
+        context_findings: true,
+        ..opts.loading
+    };
+    let checked = super::check_project_with(root, paths, as_of, loading)?;
     let mut report = checked.report;
     let templates_dir = root.join("templates");
     let templates = Templates::load(&templates_dir)?;
@@ -209,6 +217,21 @@ pub fn build_project(root: &Path, paths: &[PathBuf], as_of: Date, opts: &Options
     }
     built_cases.sort();
     warnings.extend(output::write_index(&opts.out, &built_cases, &entries)?);
+    let site_start = Instant::now();
+    let findings: Vec<&crate::diag::Diagnostic> = report
+        .diagnostics
+        .iter()
+        .chain(&checked.context_findings)
+        .collect();
+    let site = crate::publish::site::write(
+        &opts.out,
+        &[&checked.context, &checked.cases],
+        &findings,
+        &checked.rules,
+        as_of,
+        &output::read_index(&opts.out),
+    )?;
+    let site_time = site_start.elapsed();
     report.sort();
     skipped.sort();
     Ok(Built {
@@ -223,6 +246,8 @@ pub fn build_project(root: &Path, paths: &[PathBuf], as_of: Date, opts: &Options
         warnings,
         elapsed: start.elapsed(),
         setup,
+        site,
+        site_time,
     })
 }
 

@@ -26,6 +26,11 @@ pub struct Checked {
     /// Lock files and templates, for document control.
     pub project: Project,
     pub report: Report,
+    /// The project's other cases, loaded as context when `paths` named some files.
+    pub context: Vec<CaseFile>,
+    /// The context cases' diagnostics (with those of their records when
+    /// [`Loading::context_findings`] asks for them), kept out of `report`.
+    pub context_findings: Vec<crate::diag::Diagnostic>,
 }
 
 /// How case files are read.
@@ -35,6 +40,9 @@ pub struct Loading {
     pub threads: usize,
     /// Reuse parses of unchanged files from `.certdoc-cache/` (see `load::cache`).
     pub cache: bool,
+    /// Judge the context cases' records too (fonts, Markdown, document control), for the
+    /// pages that show every case's findings.
+    pub context_findings: bool,
 }
 
 impl Default for Loading {
@@ -42,6 +50,7 @@ impl Default for Loading {
         Loading {
             threads: std::thread::available_parallelism().map_or(1, |n| n.get()),
             cache: false,
+            context_findings: false,
         }
     }
 }
@@ -105,9 +114,10 @@ pub fn check_project_with(
     let cases = loaded.split_off(context.len());
     let context_files: std::collections::HashSet<String> =
         loaded.iter().map(|c| c.source.path.clone()).collect();
-    report
-        .diagnostics
-        .retain(|d| !context_files.contains(&d.file));
+    let (mut context_findings, named_findings) = std::mem::take(&mut report.diagnostics)
+        .into_iter()
+        .partition(|d| context_files.contains(&d.file));
+    report.diagnostics = named_findings;
     let fonts = preflight_fonts(root)?;
     let project = Project::load(root, &rules)?;
     report
@@ -124,6 +134,13 @@ pub fn check_project_with(
         records.push(recs);
         report.diagnostics.extend(diags);
     }
+    if loading.context_findings {
+        for (_, diags) in parallel(&loaded, loading.threads, |f| {
+            prepare(f, &rules, &project, fonts.as_deref())
+        }) {
+            context_findings.extend(diags);
+        }
+    }
     report.sort();
     report.files = cases.iter().map(|c| c.source.clone()).collect();
     add_rule_sources(root, &mut report);
@@ -135,6 +152,8 @@ pub fn check_project_with(
         records,
         project,
         report,
+        context: loaded,
+        context_findings,
     })
 }
 

@@ -152,6 +152,16 @@ pub fn write_index(out: &Path, built_cases: &[String], entries: &[Entry]) -> Res
     Ok(dropped)
 }
 
+/// The records `index.json` lists; none when it is missing or unreadable (the next build
+/// writes it afresh).
+pub fn read_index(out: &Path) -> Vec<Entry> {
+    std::fs::read_to_string(out.join("index.json"))
+        .ok()
+        .and_then(|text| serde_json::from_str::<Index>(&text).ok())
+        .map(|i| i.records)
+        .unwrap_or_default()
+}
+
 impl Entry {
     /// An entry read back from `index.json` names exactly the file its case, number and
     /// revision give, under the output folder, with a SHA-256 and an existing file: an

@@ -3,3 +3,11 @@
 //! the deadline calendar.
 
 pub mod calendar;
+pub mod case_page;
+pub mod html;
+pub mod index_page;
+pub mod public_page;
+pub mod register;
+pub mod site;
+pub mod summary;
+pub mod timeline;
