@@ -187,3 +187,123 @@ fn the_public_register_holds_no_value_that_is_not_public() -> Res {
     let example = std::fs::read_to_string(repo().join("tests/fixtures/schema/pass-example.yaml"))?;
     assert_confidential("TB-PIC-2026-003.yaml", &example)
 }
+
+/// The rows the register's certificates should give in CertSearch's layout.
+fn expected_rows(register: &Value) -> Vec<Vec<String>> {
+    let s = |v: &Value| v.as_str().unwrap_or("").to_string();
+    let ymd = |v: &Value| s(v).replace('-', "");
+    let mut rows = Vec::new();
+    for c in register["certificates"].as_array().into_iter().flatten() {
+        let status = match c["status"].as_str() {
+            Some("valid" | "scope-reduced") => "Active",
+            Some("suspended") => "Suspended",
+            Some("withdrawn") => "Withdrawn",
+            Some("cancelled") => "Cancelled",
+            Some("expired") => "Expired",
+            other => panic!("unknown status {other:?}"),
+        };
+        for site in c["sites"].as_array().into_iter().flatten() {
+            rows.push(vec![
+                s(&c["id"]),
+                s(&c["number"]),
+                status.to_string(),
+                "Accredited".to_string(),
+                "Management System".to_string(),
+                s(&c["scope"]),
+                ymd(&c["first_issued"]),
+                ymd(&c["issued"]),
+                ymd(&c["expires"]),
+                s(&c["client"]),
+                s(&c["client_en"]),
+                s(&site["name"]),
+                s(&site["address"]),
+                s(&site["scope"]),
+                "China".to_string(),
+                s(&c["standard"]),
+            ]);
+        }
+    }
+    rows
+}
+
+#[test]
+fn the_register_export_matches_register_json_in_xlsx_csv_and_json() -> Res {
+    use calamine::{Reader, Xlsx, open_workbook};
+    let dir = tempfile::tempdir()?;
+    for sub in ["rules", "templates", "cases"] {
+        common::copy_tree(&repo().join(sub), &dir.path().join(sub));
+    }
+    let o = certdoc(dir.path(), &["build", "--as-of", "2026-12-02"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let json_file = std::fs::read_to_string(dir.path().join("output/public/register.json"))?;
+    let register: Value = serde_json::from_str(&json_file)?;
+    let expected = expected_rows(&register);
+    // Every bundled status that CertSearch distinguishes is there.
+    let statuses: BTreeSet<&str> = expected.iter().map(|r| r[2].as_str()).collect();
+    assert_eq!(
+        statuses,
+        BTreeSet::from(["Active", "Expired", "Withdrawn"]),
+        "{expected:?}"
+    );
+
+    let xlsx = dir.path().join("register.xlsx");
+    let args = ["export", "register", "--as-of", "2026-12-02", "-o"];
+    let o = certdoc(
+        dir.path(),
+        &[&args[..], &[xlsx.to_str().unwrap_or("")]].concat(),
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let first = std::fs::read(&xlsx)?;
+    let mut book: Xlsx<_> = open_workbook(&xlsx)?;
+    assert_eq!(book.sheet_names(), ["Certifications"]);
+    let range = book.worksheet_range("Certifications")?;
+    let cells: Vec<Vec<String>> = range
+        .rows()
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect();
+    assert_eq!(cells[0][0], "Certification Identity Number");
+    assert_eq!(cells[0].len(), 16);
+    assert_eq!(&cells[1..], &expected[..]);
+    // The same register gives the same bytes.
+    certdoc(
+        dir.path(),
+        &[&args[..], &[xlsx.to_str().unwrap_or("")]].concat(),
+    );
+    assert_eq!(std::fs::read(&xlsx)?, first);
+
+    let csv = certdoc(
+        dir.path(),
+        &[
+            "export",
+            "register",
+            "--as-of",
+            "2026-12-02",
+            "--format",
+            "csv",
+        ],
+    );
+    let text = stdout(&csv);
+    let body = text.trim_start_matches('\u{feff}');
+    let lines: Vec<&str> = body.split("\r\n").filter(|l| !l.is_empty()).collect();
+    assert_eq!(lines.len(), expected.len() + 1);
+    assert!(lines[1].starts_with(&format!("{},{},", expected[0][0], expected[0][1])));
+
+    let json = certdoc(
+        dir.path(),
+        &[
+            "export",
+            "register",
+            "--as-of",
+            "2026-12-02",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(stdout(&json), json_file);
+    Ok(())
+}

@@ -4,6 +4,7 @@ mod build;
 mod check;
 mod diff;
 mod explain;
+mod export;
 mod revise;
 mod rules;
 mod schema;
@@ -58,6 +59,8 @@ enum Command {
     Diff(diff::DiffArgs),
     /// What is due across all cases (surveillance, recertification, NC verification, report delivery, suspension end), soonest first
     Status(status::StatusArgs),
+    /// Export the public register for upload to other registers (IAF CertSearch's template)
+    Export(export::ExportArgs),
 }
 
 /// Options of every checking command.
@@ -176,5 +179,6 @@ fn run(cli: Cli) -> Result<Exit> {
         Command::Status(args) => status::run(&args, &root(cli.root.as_deref())?),
         Command::Revise(args) => revise::run(&args, &root(cli.root.as_deref())?),
         Command::Diff(args) => diff::run(&args, &root(cli.root.as_deref())?),
+        Command::Export(args) => export::run(&args, &root(cli.root.as_deref())?),
     }
 }

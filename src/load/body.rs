@@ -30,6 +30,10 @@ pub struct Body {
     /// printed on each certificate as a QR code and as text.
     #[serde(default)]
     pub verify_url: Option<Text>,
+    /// Whether the body's certificates are issued under accreditation (CNAS), for the
+    /// register export's "Accreditation Status".
+    #[serde(default)]
+    pub accredited: Option<At<bool>>,
     /// The body's certification mark: an SVG file under `templates/` (e.g. `marks/tb.svg`),
     /// printed on certificates of the schemes that require a mark.
     #[serde(default)]

@@ -107,7 +107,9 @@ items.forEach(function(el){var hit=!v||el.getAttribute('data-search').indexOf(v)
 count.textContent=shown+' / '+items.length;
 }
 q.addEventListener('input',apply);
-var p=new URLSearchParams(location.search),no=p.get('no'),term=p.get('q');
+var p=new URLSearchParams(location.search),term=p.get('q'),no=null;
+(document.body.getAttribute('data-number-params')||'no').split(' ').concat(['no']).forEach(function(k){if(!no&&k&&p.get(k))no=p.get(k);});
+if(!no&&location.hash.length>1){var h=document.getElementById(decodeURIComponent(location.hash.slice(1)));if(h&&h.hasAttribute('data-number'))no=h.getAttribute('data-number');}
 if(term){q.value=term;}
 apply();
 if(no){var shown=0;items.forEach(function(el){var hit=el.getAttribute('data-number')===no;el.hidden=!hit;if(hit){shown++;el.classList.add('picked');}});

@@ -4,6 +4,7 @@
 
 pub mod calendar;
 pub mod case_page;
+pub mod export;
 pub mod html;
 pub mod index_page;
 pub mod public_page;

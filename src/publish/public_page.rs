@@ -11,6 +11,20 @@ pub fn page(register: &Register) -> String {
     let names: Vec<&str> = register.bodies.iter().map(|b| b.name.as_str()).collect();
     let title = format!("{} · 认证证书查询", names.join("、"));
     let mut out = head(&title);
+    // A certificate's verification address names it in a query parameter (`?no={number}`)
+    // or the fragment: the page picks out the entry the parameter names, so the address
+    // printed on the certificate, with this page published there, opens its entry.
+    let params: Vec<String> = register
+        .bodies
+        .iter()
+        .filter_map(|b| b.verify_url.as_deref())
+        .filter_map(number_param)
+        .collect();
+    out = out.replacen(
+        "<body>",
+        &format!("<body data-number-params=\"{}\">", esc(&params.join(" "))),
+        1,
+    );
     let _ = write!(
         out,
         "<header><h1>{}</h1><p class=\"muted\">认证证书查询 · Certificate register · 状态截至 {}</p></header>\n<main>\n",
@@ -98,4 +112,34 @@ fn entry(out: &mut String, e: &Entry) {
     sites.push_str("</ul>");
     row("覆盖场所", sites);
     out.push_str("</dl>\n</article>\n");
+}
+
+/// The query parameter that carries the number in a verification address
+/// (`https://example.cn/query?no={number}` → `no`).
+fn number_param(url: &str) -> Option<String> {
+    let before = url.split("{number}").next()?;
+    let key = before.strip_suffix('=')?.rsplit(['?', '&']).next()?;
+    (!key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+    .then(|| key.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::number_param;
+
+    #[test]
+    fn the_number_parameter_is_read_off_the_verification_address() {
+        assert_eq!(
+            number_param("https://a.cn/q?no={number}").as_deref(),
+            Some("no")
+        );
+        assert_eq!(
+            number_param("https://a.cn/q?x=1&zsbh={number}").as_deref(),
+            Some("zsbh")
+        );
+        assert_eq!(number_param("https://a.cn/q/{number}"), None);
+    }
 }

@@ -28,6 +28,10 @@ pub struct PublicBody {
     pub name_en: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub website: Option<String>,
+    /// The address printed on each certificate (and in its QR code), `{number}` standing
+    /// for the certificate's number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verify_url: Option<String>,
 }
 
 /// One certificate in the register.
@@ -107,6 +111,7 @@ fn public_body(body: &Body) -> PublicBody {
         name: body.name.value.clone(),
         name_en: body.name_en.as_ref().map(|t| t.value.clone()),
         website: body.website.as_ref().map(|t| t.value.clone()),
+        verify_url: body.verify_url.as_ref().map(|t| t.value.clone()),
     }
 }
 
