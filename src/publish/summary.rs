@@ -15,8 +15,8 @@ pub struct Summary {
 pub fn of(case: &Case, as_of: Date) -> Summary {
     let newest = standing::numbers(case)
         .into_iter()
-        .filter_map(|n| standing::on(case, n, as_of).map(|s| (n, s)))
-        .last();
+        .rev()
+        .find_map(|n| standing::on(case, n, as_of).map(|s| (n, s)));
     if let Some((number, s)) = newest {
         return Summary {
             status: format!("{number} {}", s.words()),
