@@ -307,3 +307,39 @@ fn the_register_export_matches_register_json_in_xlsx_csv_and_json() -> Res {
     assert_eq!(stdout(&json), json_file);
     Ok(())
 }
+
+/// Markup in a case's values stays text on every page.
+#[test]
+fn markup_in_case_values_stays_text_on_every_page() -> Res {
+    let text = std::fs::read_to_string(repo().join("cases/2026/TB-PIC-2026-003.yaml"))?;
+    let hostile = "<img src=x onerror=alert(1)>\"'&";
+    let mut v: Value = serde_saphyr::from_str(&text)?;
+    v["client"]["name"] = Value::from(format!("赣云{hostile}"));
+    v["client"]["sites"][0]["address"] =
+        Value::from(format!("</dd><script>alert(2)</script>{hostile}"));
+    v["certificates"][0]["scope"] = Value::from(format!("范围{hostile}"));
+    let dir = project_with(&[("TB-PIC-2026-003.yaml", &serde_json::to_string(&v)?)]);
+    let o = certdoc(dir.path(), &["build", "--as-of", "2026-12-02"]);
+    assert!(o.status.code() != Some(2), "{}", stdout(&o));
+    let out = dir.path().join("output");
+    for page in [
+        "public/index.html",
+        "index.html",
+        "cases/TB-PIC-2026-003.html",
+    ] {
+        let html = std::fs::read_to_string(out.join(page))?;
+        assert!(!html.contains("<img src=x"), "{page}");
+        assert!(!html.contains("<script>alert"), "{page}");
+        assert!(
+            html.contains("&lt;img src=x onerror=alert(1)&gt;&quot;&#39;&amp;"),
+            "{page}"
+        );
+    }
+    let register: Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("public/register.json"))?)?;
+    assert_eq!(
+        register["certificates"][0]["client"],
+        format!("赣云{hostile}")
+    );
+    Ok(())
+}
