@@ -5,6 +5,7 @@ use super::rules;
 
 pub static RULES: &[&Rule] = &[
     &rules::schema::RULE,
+    &rules::placeholder::RULE,
     &rules::duplicate_id::RULE,
     &rules::duplicate_id::ACROSS_CASES,
     &rules::unknown_reference::RULE,

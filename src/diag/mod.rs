@@ -3,6 +3,7 @@
 
 pub mod emit;
 pub mod node_path;
+pub mod suggest;
 
 use std::fmt;
 

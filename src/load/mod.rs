@@ -11,7 +11,9 @@ pub mod form;
 pub mod formats;
 mod lock_file;
 pub mod numbering;
+pub mod placeholder;
 pub mod scheme;
+pub mod skeleton;
 pub mod tree;
 pub mod validate;
 pub mod versions;
@@ -434,6 +436,34 @@ pub fn load_case(
         return Ok(refused(&file, text, d));
     }
     let body = text.trim_start_matches('\u{feff}');
+    // A skeleton from `certdoc new` is read no further until every placeholder is filled
+    // in: its dates and numbers would otherwise be type errors, and a half-written case
+    // would draw every rule's complaint.
+    let holes = placeholder::find(body);
+    if !holes.is_empty() {
+        let diagnostics = holes
+            .into_iter()
+            .map(|(pos, what)| Diagnostic {
+                rule: "placeholder",
+                message: if what.is_empty() {
+                    "fill in this value".to_string()
+                } else {
+                    format!("fill in {what}")
+                },
+                ..schema_diag(pos, String::new())
+            })
+            .collect();
+        let source = SourceText {
+            path: file.clone(),
+            text: text.into(),
+        };
+        let case = CaseFile {
+            source,
+            case: None,
+            lock: None,
+        };
+        return Ok((case, diagnostics));
+    }
     let parsed = match cache.and_then(|c| c.get(body)) {
         Some(case) => Ok(case),
         None => {

@@ -69,6 +69,7 @@ pub mod nc_verifier;
 pub mod non_acceptance_notice;
 pub mod onsite_ratio;
 pub mod personnel_band_change;
+pub mod placeholder;
 pub mod plan_agenda;
 pub mod plan_change_agreed;
 pub mod plan_confirmed;
