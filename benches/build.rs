@@ -42,6 +42,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         },
         locked: false,
         force: false,
+        shard: None,
     };
     let clear = || -> std::io::Result<()> {
         let _ = std::fs::remove_dir_all(&out);

@@ -607,6 +607,7 @@ mod property {
                 progress: None,
                 locked: false,
                 force: false,
+                shard: None,
                 loading: Loading {
                     threads: 1,
                     ..Loading::default()

@@ -49,6 +49,7 @@ fn build_in(root: &Path, paths: &[PathBuf], out: &Path) -> certdoc::driver::buil
         progress: None,
         locked: false,
         force: false,
+        shard: None,
         loading: certdoc::driver::Loading::default(),
     };
     build_project(root, paths, as_of(), &opts).expect("the build runs")

@@ -28,6 +28,10 @@ pub struct BuildArgs {
     /// must come out byte for byte the same)
     #[arg(long)]
     force: bool,
+    /// Build only the cases of shard I of N (by a hash of the case number) and write this
+    /// shard's part of the index to output/index.d/; `certdoc index` joins the parts
+    #[arg(long, value_name = "I/N", value_parser = crate::output::shard::Shard::parse)]
+    shard: Option<crate::output::shard::Shard>,
 }
 
 pub fn run(args: &BuildArgs, root: &Path) -> Result<Exit> {
@@ -63,6 +67,7 @@ pub fn run(args: &BuildArgs, root: &Path) -> Result<Exit> {
         loading: args.opts.loading(),
         locked: args.locked,
         force: args.force,
+        shard: args.shard,
     };
     let built = build::build_project(root, &args.paths, args.opts.as_of(), &options)?;
     let report = &built.report;
@@ -115,12 +120,18 @@ fn summary(b: &Built) -> String {
         b.unchanged,
         b.setup.as_millis()
     );
-    s.push_str(&format!(
-        "\npublished {} certificate(s) to public/ and {} HTML page(s) in {} ms",
-        b.site.certificates,
-        b.site.pages,
-        b.site_time.as_millis()
-    ));
+    match &b.site {
+        Some(site) => s.push_str(&format!(
+            "\npublished {} certificate(s) to public/ and {} HTML page(s) in {} ms",
+            site.certificates,
+            site.pages,
+            b.site_time.as_millis()
+        )),
+        None => s.push_str(
+            "\nwrote this shard's part of the index to index.d/: `certdoc index` joins the \
+             parts once every shard is built",
+        ),
+    }
     if !b.skipped.is_empty() {
         s.push_str(&format!(
             "\nnot built (errors above): {}",

@@ -5,6 +5,8 @@ mod check;
 mod diff;
 mod explain;
 mod export;
+mod index;
+mod new;
 mod revise;
 mod rules;
 mod schema;
@@ -43,6 +45,8 @@ pub struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Start a new case from a commented skeleton (every required field, FILL-IN values)
+    New(new::NewArgs),
     /// Validate case files against the schema, the body and the scheme rules
     Check(check::CheckArgs),
     /// Check, then render every controlled record of every valid case to PDF under output/
@@ -59,6 +63,8 @@ enum Command {
     Diff(diff::DiffArgs),
     /// What is due across all cases (surveillance, recertification, NC verification, report delivery, suspension end), soonest first
     Status(status::StatusArgs),
+    /// Join the parts of the index that `build --shard I/N` wrote, once every case was built
+    Index(index::IndexArgs),
     /// Export the public register for upload to other registers (IAF CertSearch's template)
     Export(export::ExportArgs),
 }
@@ -179,6 +185,8 @@ fn run(cli: Cli) -> Result<Exit> {
         Command::Status(args) => status::run(&args, &root(cli.root.as_deref())?),
         Command::Revise(args) => revise::run(&args, &root(cli.root.as_deref())?),
         Command::Diff(args) => diff::run(&args, &root(cli.root.as_deref())?),
+        Command::New(args) => new::run(&args, &root(cli.root.as_deref())?),
+        Command::Index(args) => index::run(&args, &root(cli.root.as_deref())?),
         Command::Export(args) => export::run(&args, &root(cli.root.as_deref())?),
     }
 }

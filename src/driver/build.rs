@@ -33,6 +33,9 @@ pub struct Options {
     pub locked: bool,
     /// Typeset every record again, even those whose issued file is in place.
     pub force: bool,
+    /// Build only this shard's cases and write its part of the index (`index.d/`) instead
+    /// of the index and the pages, which `certdoc index` writes from all parts.
+    pub shard: Option<output::shard::Shard>,
 }
 
 /// What a build did.
@@ -54,7 +57,7 @@ pub struct Built {
     /// Time spent loading templates and fonts.
     pub setup: Duration,
     /// The public register and the HTML index written beside the records.
-    pub site: crate::publish::site::Written,
+    pub site: Option<crate::publish::site::Written>,
     pub site_time: Duration,
 }
 
@@ -90,10 +93,15 @@ pub fn build_project(root: &Path, paths: &[PathBuf], as_of: Date, opts: &Options
     let mut failures = Vec::new();
     let mut plans: Vec<CasePlan> = Vec::new();
     let mut cases = 0;
+    let mut shard_cases = Vec::new();
     for (file, prepared) in checked.cases.iter().zip(checked.records) {
         let Some(case) = file.case.as_ref() else {
             continue;
         };
+        if opts.shard.is_some_and(|s| !s.has(&case.case.value)) {
+            continue;
+        }
+        shard_cases.push(case.case.value.clone());
         cases += 1;
         // An error in the body or scheme file a case uses (a body name no font has, a
         // template changed without a new form version) stops that case as surely as one
@@ -216,24 +224,36 @@ pub fn build_project(root: &Path, paths: &[PathBuf], as_of: Date, opts: &Options
         forms.write()?;
     }
     built_cases.sort();
-    warnings.extend(output::write_index(&opts.out, &built_cases, &entries)?);
+    skipped.sort();
     let site_start = Instant::now();
-    let findings: Vec<&crate::diag::Diagnostic> = report
-        .diagnostics
-        .iter()
-        .chain(&checked.context_findings)
-        .collect();
-    let site = crate::publish::site::write(
-        &opts.out,
-        &[&checked.context, &checked.cases],
-        &findings,
-        &checked.rules,
-        as_of,
-        &output::read_index(&opts.out),
-    )?;
+    let site = if let Some(shard) = opts.shard {
+        shard_cases.sort();
+        let part = output::shard::Part {
+            shard,
+            skipped: skipped.clone(),
+            cases: shard_cases,
+            records: entries.clone(),
+        };
+        output::shard::write_part(&opts.out, &part)?;
+        None
+    } else {
+        warnings.extend(output::write_index(&opts.out, &built_cases, &entries)?);
+        let findings: Vec<&crate::diag::Diagnostic> = report
+            .diagnostics
+            .iter()
+            .chain(&checked.context_findings)
+            .collect();
+        Some(crate::publish::site::write(
+            &opts.out,
+            &[&checked.context, &checked.cases],
+            &findings,
+            &checked.rules,
+            as_of,
+            &output::read_index(&opts.out),
+        )?)
+    };
     let site_time = site_start.elapsed();
     report.sort();
-    skipped.sort();
     Ok(Built {
         report,
         entries,

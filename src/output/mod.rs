@@ -5,6 +5,7 @@
 
 pub mod lock;
 pub mod paths;
+pub mod shard;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -166,7 +167,7 @@ impl Entry {
     /// An entry read back from `index.json` names exactly the file its case, number and
     /// revision give, under the output folder, with a SHA-256 and an existing file: an
     /// edited or forged index must not carry a path outside `output/` into later indexes.
-    fn validate(&self, out: &Path) -> std::result::Result<(), String> {
+    pub(crate) fn validate(&self, out: &Path) -> std::result::Result<(), String> {
         let expected =
             record_path(&self.case, &self.number, &self.revision).map_err(|e| e.to_string())?;
         if self.file != expected {
