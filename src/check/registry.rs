@@ -236,6 +236,13 @@ pub fn documented() -> impl Iterator<Item = &'static Rule> {
     RULES.iter().copied().filter(|r| !r.docs.is_empty())
 }
 
+/// `did you mean `x`? ` for a mistyped rule id; empty when no rule id is near.
+pub fn did_you_mean(id: &str) -> String {
+    crate::diag::suggest::closest(id, RULES.iter().map(|r| r.id))
+        .map(|near| format!("did you mean `{near}`? "))
+        .unwrap_or_default()
+}
+
 pub fn find(id: &str) -> Option<&'static Rule> {
     documented().find(|r| r.id == id)
 }

@@ -24,7 +24,8 @@ pub fn run(args: &CheckArgs, root: &Path) -> Result<Exit> {
     for id in &args.select {
         if crate::check::registry::find(id).is_none() {
             return Err(Error::Usage(format!(
-                "`--select {id}`: no such rule (`certdoc rules` lists them)"
+                "`--select {id}`: no such rule; {}`certdoc rules` lists them",
+                crate::check::registry::did_you_mean(id)
             )));
         }
     }

@@ -16,8 +16,9 @@ pub struct ExplainArgs {
 
 pub fn run(args: &ExplainArgs, root: &Path) -> Result<Exit> {
     let rule = registry::find(&args.rule).ok_or_else(|| {
+        let near = registry::did_you_mean(&args.rule);
         Error::Usage(format!(
-            "no rule `{}`; `certdoc rules` lists them",
+            "no rule `{}`; {near}`certdoc rules` lists them",
             args.rule
         ))
     })?;

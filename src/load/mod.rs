@@ -382,12 +382,14 @@ pub fn display_path(root: &Path, path: &Path) -> String {
         .ok()
         .or_else(|| cwd.as_deref().and_then(|c| abs.strip_prefix(c).ok()));
     match rel {
-        Some(rel) => rel
+        // An empty prefix strips nothing: the path is still absolute, and joining its root
+        // component with `/` would print `//`.
+        Some(rel) if rel.is_relative() => rel
             .components()
             .map(|c| c.as_os_str().to_string_lossy())
             .collect::<Vec<_>>()
             .join("/"),
-        None => abs.to_string_lossy().replace('\\', "/"),
+        _ => abs.to_string_lossy().replace('\\', "/"),
     }
 }
 

@@ -28,10 +28,10 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             out.push(Finding::new(
                 d.outcome.pos,
                 format!(
-                    "decision {} ({:?}) has no general-manager approval (`approved_by` and `approved`)",
-                    d.id.value, d.outcome.value
-                )
-                .to_lowercase(),
+                    "decision {} ({}) has no general-manager approval (`approved_by` and `approved`)",
+                    d.id.value,
+                    d.outcome.value.name()
+                ),
             ));
             continue;
         };

@@ -37,7 +37,10 @@ impl<'a> Known<'a> {
         if !self.ids.contains(r.as_str()) {
             let mut known: Vec<&str> = self.ids.iter().copied().collect();
             known.sort_unstable();
-            let hint = if known.is_empty() {
+            let near = crate::diag::suggest::closest(r.as_str(), known.iter().copied());
+            let hint = if let Some(near) = near {
+                format!(" (did you mean `{near}`?)")
+            } else if known.is_empty() {
                 String::new()
             } else if known.len() <= 12 {
                 format!(" (known: {})", known.join(", "))
