@@ -7,6 +7,7 @@ mod explain;
 mod export;
 mod index;
 mod new;
+mod records;
 mod revise;
 mod rules;
 mod schema;
@@ -63,6 +64,8 @@ enum Command {
     Diff(diff::DiffArgs),
     /// What is due across all cases (surveillance, recertification, NC verification, report delivery, suspension end), soonest first
     Status(status::StatusArgs),
+    /// The records each case will produce (form, number, revision), new, changed or unchanged, before building
+    Records(records::RecordsArgs),
     /// Join the parts of the index that `build --shard I/N` wrote, once every case was built
     Index(index::IndexArgs),
     /// Export the public register for upload to other registers (IAF CertSearch's template)
@@ -186,6 +189,7 @@ fn run(cli: Cli) -> Result<Exit> {
         Command::Revise(args) => revise::run(&args, &root(cli.root.as_deref())?),
         Command::Diff(args) => diff::run(&args, &root(cli.root.as_deref())?),
         Command::New(args) => new::run(&args, &root(cli.root.as_deref())?),
+        Command::Records(args) => records::run(&args, &root(cli.root.as_deref())?),
         Command::Index(args) => index::run(&args, &root(cli.root.as_deref())?),
         Command::Export(args) => export::run(&args, &root(cli.root.as_deref())?),
     }
