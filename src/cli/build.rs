@@ -32,9 +32,71 @@ pub struct BuildArgs {
     /// shard's part of the index to output/index.d/; `certdoc index` joins the parts
     #[arg(long, value_name = "I/N", value_parser = crate::output::shard::Shard::parse)]
     shard: Option<crate::output::shard::Shard>,
+    /// Build, then build again whenever a case, rules or template file is saved (until
+    /// interrupted), printing the check's result each time
+    #[arg(long, conflicts_with_all = ["locked", "shard"])]
+    watch: bool,
 }
 
 pub fn run(args: &BuildArgs, root: &Path) -> Result<Exit> {
+    if !args.watch {
+        return once(args, root);
+    }
+    let mut seen = snapshot(root);
+    if let Err(e) = once(args, root) {
+        eprintln!("error: {e}");
+    }
+    eprintln!("watching cases/, rules/ and templates/ for changes (Ctrl-C stops)");
+    loop {
+        std::thread::sleep(std::time::Duration::from_millis(250));
+        let now = snapshot(root);
+        if now == seen {
+            continue;
+        }
+        // An editor may write a file in more than one step: wait until it settles.
+        std::thread::sleep(std::time::Duration::from_millis(150));
+        let settled = snapshot(root);
+        let changed: Vec<String> = settled
+            .iter()
+            .filter(|f| !seen.contains(f))
+            .map(|(p, _, _)| crate::load::display_path(root, p))
+            .take(5)
+            .collect();
+        seen = settled;
+        eprintln!(
+            "\n{} changed: {}; building again",
+            chrono::Local::now().format("%H:%M:%S"),
+            if changed.is_empty() {
+                "a file was removed".to_string()
+            } else {
+                changed.join(", ")
+            }
+        );
+        // A failure (a template that does not parse) is shown and the watch goes on.
+        if let Err(e) = once(args, root) {
+            eprintln!("error: {e}");
+        }
+    }
+}
+
+/// Every file a build reads, with its modification time and length.
+fn snapshot(root: &Path) -> Vec<(std::path::PathBuf, Option<std::time::SystemTime>, u64)> {
+    let mut files: Vec<_> = ["cases", "rules", "templates"]
+        .iter()
+        .flat_map(|d| walkdir::WalkDir::new(root.join(d)).into_iter().flatten())
+        .filter(|e| e.file_type().is_file())
+        // The lock files are what a build writes: a change of theirs is not a cause.
+        .filter(|e| e.path().extension().is_none_or(|x| x != "lock"))
+        .filter_map(|e| {
+            let meta = e.metadata().ok()?;
+            Some((e.into_path(), meta.modified().ok(), meta.len()))
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+fn once(args: &BuildArgs, root: &Path) -> Result<Exit> {
     let threads = args
         .jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
