@@ -2,7 +2,6 @@
 //! I/N`), once every case was built by exactly one shard, into `index.json`, the public
 //! register and the HTML index, as an unsharded build writes them.
 
-use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use clap::Args;
@@ -11,8 +10,6 @@ use super::{Exit, parse_date};
 use crate::driver;
 use crate::error::Result;
 use crate::load::Date;
-use crate::output::{self, shard};
-use crate::publish::site;
 
 #[derive(Args)]
 pub struct IndexArgs {
@@ -30,69 +27,30 @@ pub fn run(args: &IndexArgs, root: &Path) -> Result<Exit> {
     let as_of = args
         .as_of
         .unwrap_or_else(|| Date(chrono::Local::now().date_naive()));
-    let loading = driver::Loading {
-        context_findings: true,
-        cache: true,
-        ..driver::Loading::default()
+    let joined = match driver::index::join(root, &out, as_of)? {
+        Ok(joined) => joined,
+        Err(problems) => {
+            for p in &problems {
+                eprintln!("error: {p}");
+            }
+            eprintln!("error: the index was not written; the parts stay in index.d/");
+            return Ok(Exit::Failure);
+        }
     };
-    let checked = driver::check_project_with(root, &[], as_of, loading)?;
-    let cases: BTreeSet<String> = checked
-        .cases
-        .iter()
-        .filter_map(|f| f.case.as_ref().map(|c| c.case.value.clone()))
-        .collect();
-    let entries = match shard::join(&out, &cases) {
-        Ok(entries) => entries,
-        Err(problems) => return Ok(failed(&problems)),
-    };
-    let missing: Vec<String> = entries
-        .iter()
-        .filter_map(|e| {
-            e.validate(&out).err().map(|why| {
-                format!(
-                    "{} (case {}): {why}; put every shard's output into one folder",
-                    e.file, e.case
-                )
-            })
-        })
-        .collect();
-    if !missing.is_empty() {
-        return Ok(failed(&missing));
-    }
-    let all: Vec<String> = cases.into_iter().collect();
-    for w in output::write_index(&out, &all, &entries)? {
+    for w in &joined.warnings {
         eprintln!("warning: {w}");
     }
-    let findings: Vec<&crate::diag::Diagnostic> = checked.report.diagnostics.iter().collect();
-    let written = site::write(
-        &out,
-        &[&checked.cases],
-        &findings,
-        &checked.rules,
-        as_of,
-        &output::read_index(&out),
-    )?;
-    shard::remove_parts(&out)?;
     println!(
         "joined {} records of {} cases into index.json; published {} certificate(s) and {} HTML \
          page(s)",
-        entries.len(),
-        all.len(),
-        written.certificates,
-        written.pages
+        joined.records, joined.cases, joined.site.certificates, joined.site.pages
     );
-    let errors = checked.report.errors();
-    if errors > 0 {
-        eprintln!("note: `certdoc check` reports {errors} error(s); those cases were not built");
+    if joined.errors > 0 {
+        eprintln!(
+            "note: `certdoc check` reports {} error(s); those cases were not built",
+            joined.errors
+        );
         return Ok(Exit::Findings);
     }
     Ok(Exit::Clean)
-}
-
-fn failed(problems: &[String]) -> Exit {
-    for p in problems {
-        eprintln!("error: {p}");
-    }
-    eprintln!("error: the index was not written; the parts stay in index.d/");
-    Exit::Failure
 }

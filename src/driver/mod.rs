@@ -3,6 +3,7 @@
 
 pub mod build;
 pub mod diff;
+pub mod index;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
