@@ -37,7 +37,32 @@ pub trait Model: DeserializeOwned + JsonSchema {
 /// The draft-07 schema of `T`, as `certdoc schema` prints it for `Case`.
 pub fn json_schema<T: JsonSchema>() -> serde_json::Value {
     let generator = schemars::generate::SchemaSettings::draft07().into_generator();
-    generator.into_root_schema_for::<T>().to_value()
+    let mut schema = generator.into_root_schema_for::<T>().to_value();
+    unfold_descriptions(&mut schema);
+    schema
+}
+
+/// Doc comments wrap at the source's line width; an editor's hover reflows its own, so a
+/// description keeps only its paragraph breaks.
+fn unfold_descriptions(node: &mut serde_json::Value) {
+    match node {
+        serde_json::Value::Object(o) => {
+            for (key, value) in o.iter_mut() {
+                match value {
+                    serde_json::Value::String(text) if key == "description" => {
+                        let paragraphs: Vec<String> = text
+                            .split("\n\n")
+                            .map(|p| p.split('\n').collect::<Vec<_>>().join(" "))
+                            .collect();
+                        *text = paragraphs.join("\n\n");
+                    }
+                    _ => unfold_descriptions(value),
+                }
+            }
+        }
+        serde_json::Value::Array(a) => a.iter_mut().for_each(unfold_descriptions),
+        _ => {}
+    }
 }
 
 macro_rules! model {
