@@ -4,13 +4,11 @@
 //! entry. Without Chromium the tests say so on the terminal and pass: `.ci/run` installs it.
 //! `CERTDOC_WRITE_SCREENSHOTS=1` writes the README's screenshots to `docs/`.
 
-mod common;
-
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::{certdoc, copy_tree, repo, stdout};
+use crate::common::{certdoc, copy_tree, repo, stdout};
 
 type Res = Result<(), Box<dyn std::error::Error>>;
 

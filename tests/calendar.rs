@@ -1,15 +1,13 @@
 //! `certdoc status --format ics` and `--ics FILE`: the deadline calendar, read back with the
 //! `ical` crate and held against what `--format json` lists.
 
-mod common;
-
 use std::collections::{BTreeMap, BTreeSet};
 use std::error::Error;
 use std::io::BufReader;
 use std::path::Path;
 
+use crate::common::{certdoc, copy_tree, repo};
 use chrono::NaiveDate;
-use common::{certdoc, copy_tree, repo};
 use ical::parser::ical::component::IcalEvent;
 use serde_json::Value;
 use sha2::{Digest, Sha256};

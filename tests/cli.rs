@@ -1,7 +1,7 @@
 //! The command line as users and CI run it: exit codes, output formats, commands.
 
-mod common;
-use common::{certdoc, repo, stdout};
+use crate::common;
+use crate::common::{certdoc, repo, stdout};
 
 /// A project with the repository's rules and one case file.
 fn project(case: &str) -> tempfile::TempDir {

@@ -2,11 +2,11 @@
 //! `revision-required` check, `revise`, snapshots of progressive records, form versions,
 //! reproducible issued revisions, and `build --locked`.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 
-use common::{certdoc, project_with, repo, stdout};
+use crate::common::{certdoc, project_with, repo, stdout};
 use serde_json::Value;
 
 const CASE: &str = "2026/TB-PIC-2026-003.yaml";

@@ -8,8 +8,8 @@ use certdoc::diag::emit::{Format, render};
 use certdoc::driver::check_project;
 use certdoc::load::Date;
 
-mod common;
-use common::repo;
+use crate::common;
+use crate::common::repo;
 
 /// Every failing fixture: single files, and folders (checked together, as in fixtures.rs).
 fn fail_fixtures() -> Vec<PathBuf> {

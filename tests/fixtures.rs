@@ -18,8 +18,7 @@ use certdoc::check::registry;
 use certdoc::driver::check_project;
 use certdoc::load::Date;
 
-mod common;
-use common::{fixture_root, repo};
+use crate::common::{fixture_root, repo};
 
 type Expectation = (String, String, String, u32, u32);
 
@@ -427,6 +426,6 @@ fn the_readme_coverage_table_is_the_catalogue_data_and_names_real_rules() {
     assert_eq!(
         current, table,
         "the README's coverage table differs from rules/catalogue.yaml: run \
-         `CERTDOC_WRITE_README=1 cargo test --test fixtures coverage` and commit"
+         `CERTDOC_WRITE_README=1 cargo test --release --test integration fixtures::coverage` and commit"
     );
 }

@@ -14,8 +14,7 @@ use std::time::{Duration, Instant};
 
 use certdoc::fuzz::{self, Edit, Finding, Mutations, Value};
 
-mod common;
-use common::project_with;
+use crate::common::project_with;
 
 fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

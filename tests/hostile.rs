@@ -5,8 +5,8 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-mod common;
-use common::{certdoc, project_with, repo, stdout};
+use crate::common;
+use crate::common::{certdoc, project_with, repo, stdout};
 
 fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()

@@ -1,9 +1,7 @@
 //! `certdoc new`: a skeleton that checks with only its placeholders, and builds once they
 //! are filled in as the README says.
 
-mod common;
-
-use common::{certdoc, copy_tree, repo, stdout};
+use crate::common::{certdoc, copy_tree, repo, stdout};
 use serde_json::Value;
 
 type Res = Result<(), Box<dyn std::error::Error>>;

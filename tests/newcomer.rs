@@ -1,9 +1,7 @@
 //! What a newcomer meets first: `certdoc records` before a build, "did you mean" for a
 //! mistyped rule or id, ids printed as written, paths never printed with `//`.
 
-mod common;
-
-use common::{certdoc, copy_tree, repo, stdout};
+use crate::common::{certdoc, copy_tree, repo, stdout};
 use serde_json::Value;
 
 type Res = Result<(), Box<dyn std::error::Error>>;
@@ -182,5 +180,90 @@ fn ids_are_printed_as_written_and_paths_never_with_a_double_slash() -> Res {
         assert!(out.contains("elsewhere.yaml"), "{format}: {out}");
         assert!(!out.contains(&format!("/{shown}")), "{format}: {out}");
     }
+    Ok(())
+}
+
+/// Every property of the case schema, with its path, and every enum value's entry.
+fn walk<'a>(node: &'a Value, path: String, props: &mut Vec<(String, &'a Value)>) {
+    match node {
+        Value::Object(o) => {
+            for (key, value) in o {
+                if key == "properties" {
+                    for (name, prop) in value.as_object().into_iter().flatten() {
+                        props.push((format!("{path}.{name}"), prop));
+                        walk(prop, format!("{path}.{name}"), props);
+                    }
+                } else {
+                    walk(value, format!("{path}/{key}"), props);
+                }
+            }
+        }
+        Value::Array(a) => a.iter().for_each(|v| walk(v, path.clone(), props)),
+        _ => {}
+    }
+}
+
+#[test]
+fn the_schema_describes_every_field_with_its_unit_and_an_example_and_every_enum_value() -> Res {
+    let o = certdoc(&repo(), &["schema"]);
+    let schema: Value = serde_json::from_str(&stdout(&o))?;
+    let mut props = Vec::new();
+    walk(&schema, String::new(), &mut props);
+    assert!(props.len() > 250, "{}", props.len());
+    let described = |v: &Value| v["description"].as_str().is_some_and(|d| d.len() > 10);
+    let mut missing = Vec::new();
+    for (path, prop) in &props {
+        let text = prop["description"].as_str().unwrap_or_default();
+        if !described(prop) {
+            missing.push(format!("{path}: no description"));
+            continue;
+        }
+        // A value typed in by hand (not an object or a list of objects) shows an example.
+        let composite = prop.get("allOf").is_some()
+            || prop["anyOf"]
+                .as_array()
+                .is_some_and(|a| a.iter().any(|v| v.get("$ref").is_some()))
+            || prop.get("$ref").is_some()
+            || prop["items"].get("$ref").is_some()
+            || prop
+                .get("additionalProperties")
+                .is_some_and(Value::is_object);
+        if !composite && !text.contains("Example: `") {
+            missing.push(format!("{path}: no example"));
+        }
+        let number = ["number", "integer"].iter().any(|t| {
+            prop["type"] == *t
+                || prop["type"]
+                    .as_array()
+                    .is_some_and(|a| a.contains(&(*t).into()))
+        });
+        let units = ["man-days", "percent", "people", "whole number", "(1, 2"];
+        if number && !units.iter().any(|u| text.contains(u)) {
+            missing.push(format!("{path}: a number without its unit: {text}"));
+        }
+    }
+    // Every enum value says what it means.
+    for (name, def) in schema["definitions"].as_object().into_iter().flatten() {
+        for value in def["oneOf"].as_array().into_iter().flatten() {
+            if value.get("const").is_some() && !described(value) {
+                missing.push(format!("{name}: {} has no meaning", value["const"]));
+            }
+        }
+        if def.get("enum").is_some() {
+            missing.push(format!("{name}: an enum whose values say nothing"));
+        }
+    }
+    assert!(missing.is_empty(), "{}", missing.join("\n"));
+    // The percent question the issue asked.
+    let percent = props
+        .iter()
+        .find(|(p, _)| p.ends_with("Reduction.percent"))
+        .ok_or("percent")?;
+    assert!(
+        percent.1["description"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("`25` means 25 %")
+    );
     Ok(())
 }

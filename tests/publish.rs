@@ -1,12 +1,12 @@
 //! What `build` publishes: nothing but the public fields reaches `output/public/`, and the
 //! register export carries the same data as `register.json`.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use common::{certdoc, project_with, repo, stdout};
+use crate::common::{certdoc, project_with, repo, stdout};
 use serde_json::Value;
 
 type Res = Result<(), Box<dyn std::error::Error>>;

@@ -10,8 +10,8 @@ use certdoc::driver::build::{Options, build_project};
 use certdoc::load::Date;
 use certdoc::output::Index;
 
-mod common;
-use common::repo;
+use crate::common;
+use crate::common::repo;
 
 #[path = "render/part_b.rs"]
 mod part_b;

@@ -2,13 +2,11 @@
 //! put together, `certdoc index` joins them: the same files as one unsharded build. And the
 //! example GitHub Actions workflow's commands, run as its jobs would run them.
 
-mod common;
-
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::Command;
 
-use common::{certdoc, copy_tree, repo, stdout};
+use crate::common::{certdoc, copy_tree, repo, stdout};
 
 type Res = Result<(), Box<dyn std::error::Error>>;
 

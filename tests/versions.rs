@@ -6,8 +6,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
-mod common;
-use common::{certdoc, project_with, repo, stdout};
+use crate::common::{certdoc, project_with, repo, stdout};
 
 const PIC: &str = "cases/2026/TB-PIC-2026-003.yaml";
 const OLD_ENTRY: &str = "    - version: ~                      # label not in the seeds (first issue … 5th modification)\n      effective: 2022-12-20\n      same_as: B/2                    # asserted by the maintainer: the same rules as B/2\n";

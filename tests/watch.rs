@@ -1,13 +1,11 @@
 //! `certdoc build --watch`: a saved case is built again at once, with the check's result.
 
-mod common;
-
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use common::{copy_tree, repo};
+use crate::common::{copy_tree, repo};
 
 type Res = Result<(), Box<dyn std::error::Error>>;
 
