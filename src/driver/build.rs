@@ -163,18 +163,28 @@ pub fn build_project(root: &Path, paths: &[PathBuf], as_of: Date, opts: &Options
         .flat_map(|(i, p)| p.jobs.iter().map(move |j| (i, j.record.clone())))
         .unzip();
     // A case's PDFs wait in memory until its last record is rendered, then are written
-    // together: a case is written whole or not at all.
-    let pending: Mutex<Vec<Pending>> = Mutex::new(
-        plans
-            .iter()
-            .map(|p| Pending {
+    // together by the thread that rendered it: a case is written whole or not at all, and
+    // memory holds the PDFs of the few cases being rendered, not of the whole build.
+    let pending: Vec<Mutex<Pending>> = plans
+        .into_iter()
+        .map(|p| {
+            Mutex::new(Pending {
                 remaining: p.jobs.len(),
                 done: Vec::new(),
+                case: p.case.clone(),
+                plan: Some(p),
             })
-            .collect(),
-    );
+        })
+        .collect();
+    let write = |p: &mut Pending| {
+        let rendered = std::mem::take(&mut p.done);
+        p.plan
+            .take()
+            .map(|plan| write::case(&opts.out, plan, rendered, opts.locked))
+    };
     let done = AtomicUsize::new(0);
-    let rendered: Vec<Option<(usize, Vec<Rendered>)>> = render_each(
+    let mut by_case: Vec<Option<write::Written>> = (0..pending.len()).map(|_| None).collect();
+    let rendered: Vec<Option<(usize, write::Written)>> = render_each(
         &templates,
         &shared,
         &records,
@@ -185,27 +195,44 @@ pub fn build_project(root: &Path, paths: &[PathBuf], as_of: Date, opts: &Options
                 progress(n, records.len());
             }
             let i = *owner.get(k)?;
-            let Ok(mut pending) = pending.lock() else {
+            let Ok(mut p) = pending.get(i)?.lock() else {
                 return None;
             };
-            let p = pending.get_mut(i)?;
             p.done.push((record.clone(), result));
             p.remaining -= 1;
-            (p.remaining == 0).then(|| (i, std::mem::take(&mut p.done)))
+            if p.remaining > 0 {
+                return None;
+            }
+            write(&mut p).map(|w| (i, w))
         },
     );
-    let mut by_case: Vec<Vec<Rendered>> = (0..plans.len()).map(|_| Vec::new()).collect();
-    for (i, r) in rendered.into_iter().flatten() {
-        by_case[i] = r;
+    for (i, w) in rendered.into_iter().flatten() {
+        by_case[i] = Some(w);
+    }
+    // Cases with nothing to typeset (every record issued and in place) still have their
+    // lock and index entries to keep.
+    for (slot, p) in by_case.iter_mut().zip(&pending) {
+        if slot.is_none() {
+            if let Ok(mut p) = p.lock() {
+                *slot = write(&mut p);
+            }
+        }
     }
 
     let mut entries = Vec::new();
     let mut built_cases = Vec::new();
     let mut warnings = Vec::new();
     let (mut written, mut unchanged, mut pages) = (0, 0, 0);
-    for (plan, rendered) in plans.into_iter().zip(by_case) {
-        let case = plan.case.clone();
-        let result = write::case(&opts.out, plan, rendered, opts.locked);
+    for (p, result) in pending.into_iter().zip(by_case) {
+        let case = match p.into_inner() {
+            Ok(p) => p.case,
+            Err(poisoned) => poisoned.into_inner().case,
+        };
+        let Some(result) = result else {
+            failures.push(format!("{case}: not written"));
+            skipped.push(case);
+            continue;
+        };
         report.diagnostics.extend(result.diagnostics);
         failures.extend(result.failures.iter().map(|f| format!("{case}: {f}")));
         if result.written_whole {
@@ -274,10 +301,12 @@ pub fn build_project(root: &Path, paths: &[PathBuf], as_of: Date, opts: &Options
 /// One rendered record and what the renderer said.
 pub(super) type Rendered = (Record, Result<render::pdf::Pdf, render::RenderError>);
 
-/// A case's records rendered so far.
+/// A case's records rendered so far, and its plan until the case is written.
 struct Pending {
     remaining: usize,
     done: Vec<Rendered>,
+    plan: Option<CasePlan>,
+    case: String,
 }
 
 /// Render every record on `threads` threads and hand each PDF to `each` on the thread that
