@@ -212,10 +212,10 @@ pub fn build_project(root: &Path, paths: &[PathBuf], as_of: Date, opts: &Options
     // Cases with nothing to typeset (every record issued and in place) still have their
     // lock and index entries to keep.
     for (slot, p) in by_case.iter_mut().zip(&pending) {
-        if slot.is_none() {
-            if let Ok(mut p) = p.lock() {
-                *slot = write(&mut p);
-            }
+        if slot.is_none()
+            && let Ok(mut p) = p.lock()
+        {
+            *slot = write(&mut p);
         }
     }
 
