@@ -79,6 +79,15 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                         r.percent.value
                     ),
                 ));
+            } else if r.percent.value < 1.0 {
+                out.push(Finding::new(
+                    r.percent.pos,
+                    format!(
+                        "a reduction of {} % looks like a fraction: reductions are written in \
+                         percent, `25` for 25 %",
+                        r.percent.value
+                    ),
+                ));
             }
         }
     }

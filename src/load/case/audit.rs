@@ -263,7 +263,8 @@ pub struct CombinedSystem {
 #[serde(deny_unknown_fields)]
 #[schemars(transform = crate::load::formats::non_blank)]
 pub struct Reduction {
-    /// The reduction in percent of the table value: `25` means 25 % (not 0.25). Example: `10`.
+    /// The reduction in percent of the table value: `25` means 25 % (not 0.25; a value below 1
+    /// is refused as a fraction). Example: `10`.
     pub percent: At<f64>,
     /// Why the time is reduced. Example: `过程简单，风险低`.
     #[serde(default)]
