@@ -36,6 +36,28 @@ enum ListFormat {
     Json,
 }
 
+/// What the next build does with a record.
+#[derive(Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+enum State {
+    /// Never issued: written for the first time.
+    New,
+    /// A new revision of an issued record.
+    Changed,
+    /// Issued at this revision already.
+    Unchanged,
+}
+
+impl State {
+    fn name(self) -> &'static str {
+        match self {
+            State::New => "new",
+            State::Changed => "changed",
+            State::Unchanged => "unchanged",
+        }
+    }
+}
+
 #[derive(Serialize)]
 struct Line {
     case: String,
@@ -45,8 +67,7 @@ struct Line {
     form_version: String,
     number: String,
     revision: String,
-    /// `new`, `changed` (a new revision of an issued record) or `unchanged` (issued).
-    state: &'static str,
+    state: State,
     /// The PDF this revision is (or will be) written to, relative to the output folder.
     pdf: String,
     /// For an issued revision: whether its PDF is in the output folder.
@@ -65,26 +86,17 @@ pub fn run(args: &RecordsArgs, root: &Path) -> Result<Exit> {
     };
     let checked = driver::check_project_with(root, &args.paths, as_of, loading)?;
     let out = args.out.clone().unwrap_or_else(|| root.join("output"));
-    let failing: std::collections::BTreeSet<&str> = checked
-        .report
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == crate::diag::Severity::Error)
-        .map(|d| d.file.as_str())
-        .collect();
+    let failing = checked.report.files_with_errors();
     let mut lines = Vec::new();
     for (file, prepared) in checked.cases.iter().zip(&checked.records) {
         for p in prepared {
             let r = &p.record;
-            let current = r.revisions.iter().find(|v| v.rev == r.revision);
-            let issued_before = r
-                .revisions
-                .iter()
-                .any(|v| v.rev != r.revision && v.origin == Origin::Issued);
-            let state = match current.map(|v| v.origin) {
-                Some(Origin::Issued) => "unchanged",
-                _ if issued_before => "changed",
-                _ => "new",
+            let state = if r.issued() {
+                State::Unchanged
+            } else if r.revisions.iter().any(|v| v.origin == Origin::Issued) {
+                State::Changed
+            } else {
+                State::New
             };
             let pdf =
                 crate::output::record_path(&r.case, &r.number, &r.revision).unwrap_or_default();
@@ -97,7 +109,7 @@ pub fn run(args: &RecordsArgs, root: &Path) -> Result<Exit> {
                 number: r.number.clone(),
                 revision: r.revision.clone(),
                 state,
-                in_place: state == "unchanged" && out.join(&pdf).is_file(),
+                in_place: state == State::Unchanged && out.join(&pdf).is_file(),
                 pdf,
                 blocked: failing.contains(file.source.path.as_str()),
             });
@@ -130,23 +142,28 @@ fn human(lines: &[Line]) -> String {
             let _ = writeln!(out, "{} ({}){blocked}", l.case, l.file);
         }
         let note = match (l.state, l.in_place) {
-            ("unchanged", false) => "  (file not in output/: build writes it again)",
+            (State::Unchanged, false) => "  (file not in output/: build writes it again)",
             _ => "",
         };
         let _ = writeln!(
             out,
             "  {:<9}  {:<4}  {:<32}  {:<13}  {} {}{note}",
-            l.state, l.revision, l.number, l.form, l.form_code, l.form_version
+            l.state.name(),
+            l.revision,
+            l.number,
+            l.form,
+            l.form_code,
+            l.form_version
         );
     }
-    let count = |s: &str| lines.iter().filter(|l| l.state == s).count();
+    let count = |s: State| lines.iter().filter(|l| l.state == s).count();
     let _ = writeln!(
         out,
         "\n{} record(s): {} new, {} changed (a new revision), {} unchanged",
         lines.len(),
-        count("new"),
-        count("changed"),
-        count("unchanged")
+        count(State::New),
+        count(State::Changed),
+        count(State::Unchanged)
     );
     out
 }

@@ -75,6 +75,15 @@ pub struct SourceText {
 }
 
 impl Report {
+    /// The files with at least one error: `build` writes nothing of the cases they hold.
+    pub fn files_with_errors(&self) -> std::collections::BTreeSet<&str> {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .map(|d| d.file.as_str())
+            .collect()
+    }
+
     pub fn errors(&self) -> usize {
         self.count(Severity::Error)
     }

@@ -9,13 +9,12 @@ mod write;
 
 use plan::CasePlan;
 
-use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use crate::diag::{Report, Severity};
+use crate::diag::Report;
 use crate::error::Result;
 use crate::load::{self, Date};
 use crate::output::{self, Entry};
@@ -83,12 +82,7 @@ pub fn build_project(root: &Path, paths: &[PathBuf], as_of: Date, opts: &Options
 
     // `check` is the gate: a case with any error (rules, fonts, Markdown, sizes, document
     // control) is not rendered at all.
-    let failing: BTreeSet<&str> = report
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .map(|d| d.file.as_str())
-        .collect();
+    let failing = report.files_with_errors();
     let mut skipped = Vec::new();
     let mut failures = Vec::new();
     let mut plans: Vec<CasePlan> = Vec::new();
