@@ -4,8 +4,7 @@
 
 use std::time::{Duration, Instant};
 
-use certdoc::driver::Loading;
-use certdoc::driver::build::{Options, build_project};
+use certdoc::driver::build::build_project;
 use certdoc::load::Date;
 use certdoc::load::edit::{NewRevision, append_revision};
 
@@ -31,19 +30,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let as_of = Date::parse("2026-11-21").ok_or("date")?;
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let out = dir.path().join("output");
-    let opts = Options {
-        out: out.clone(),
-        threads: cores,
-        progress: None,
-        loading: Loading {
-            threads: cores,
-            cache: true,
-            ..Loading::default()
-        },
-        locked: false,
-        force: false,
-        shard: None,
-    };
+    let opts = common::build_options(&out, None);
     let clear = || -> std::io::Result<()> {
         let _ = std::fs::remove_dir_all(&out);
         for p in &paths {

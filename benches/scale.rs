@@ -12,7 +12,7 @@ use std::collections::BTreeSet;
 use std::time::Instant;
 
 use certdoc::driver::Loading;
-use certdoc::driver::build::{Options, build_project};
+use certdoc::driver::build::build_project;
 use certdoc::load::Date;
 use certdoc::output::shard::Shard;
 
@@ -61,19 +61,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut records = 0;
     let mut shard_secs = Vec::new();
     for index in 1..=SHARDS {
-        let opts = Options {
-            out: out.clone(),
-            threads: cores,
-            progress: None,
-            loading: Loading {
-                threads: cores,
-                cache: true,
-                ..Loading::default()
-            },
-            locked: false,
-            force: false,
-            shard: Some(Shard { index, of: SHARDS }),
-        };
+        let opts = common::build_options(&out, Some(Shard { index, of: SHARDS }));
         let t = Instant::now();
         let built = build_project(dir.path(), &[], as_of, &opts)?;
         let secs = t.elapsed().as_secs_f64();

@@ -69,3 +69,26 @@ pub fn generate(root: &Path, cases: usize) -> std::io::Result<(Vec<std::path::Pa
     }
     Ok((paths, bytes))
 }
+
+/// A build as the command line runs it on this machine's cores: into `out`, with the parse
+/// cache, only `shard`'s cases when one is given.
+#[allow(dead_code)] // The check bench builds nothing.
+pub fn build_options(
+    out: &Path,
+    shard: Option<certdoc::output::shard::Shard>,
+) -> certdoc::driver::build::Options {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    certdoc::driver::build::Options {
+        out: out.to_path_buf(),
+        threads: cores,
+        progress: None,
+        loading: certdoc::driver::Loading {
+            threads: cores,
+            cache: true,
+            ..certdoc::driver::Loading::default()
+        },
+        locked: false,
+        force: false,
+        shard,
+    }
+}
